@@ -1,0 +1,43 @@
+/** Dependency direction: domain ← infra/database ← record ← apps. Apps never import each other. */
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-depends-on-nothing',
+      comment: 'The domain knows no database, queue or HTTP.',
+      severity: 'error',
+      from: { path: '^libs/domain' },
+      to: { path: '^(libs/(?!domain)|apps/)|node_modules/(@nestjs|typeorm|bullmq|ioredis|pg|express)' },
+    },
+    {
+      name: 'libs-never-import-apps',
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'apps-never-import-each-other',
+      severity: 'error',
+      from: { path: '^apps/([^/]+)/' },
+      to: { path: '^apps/', pathNot: '^apps/$1/' },
+    },
+    {
+      name: 'simulator-implements-the-spec-alone',
+      comment: 'The simulator checks the connectors; it must not reuse them.',
+      severity: 'error',
+      from: { path: '^apps/simulator' },
+      to: { path: '^libs/(connectors|record|database)' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    exclude: { path: '(\\.spec\\.ts$|\\.e2e-spec\\.ts$)' },
+  },
+};

@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { IncomingMessage } from 'node:http';
+import { LoggerModule } from 'nestjs-pino';
+import { AppUser, dataSourceOptions } from '@hub/database';
+import { HubConfig, pinoOptions } from '@hub/infra';
+import { RecordModule } from '@hub/record';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthService } from './auth/auth.service';
+import { HttpErrorFilter } from './common/http-error.filter';
+import { jsonBodyMiddleware } from './common/json-body.middleware';
+import { RequestValidationPipe } from './common/request-validation.pipe';
+import { HouseholdsController } from './households/households.controller';
+import { ReferenceController } from './reference/reference.controller';
+import { ResidentsController } from './residents/residents.controller';
+import { ConfigModule } from './config.module';
+
+const correlationId = (req: IncomingMessage): string => {
+  const given = req.headers['x-correlation-id'];
+  return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+};
+
+@Module({
+  imports: [
+    ConfigModule,
+    LoggerModule.forRootAsync({
+      inject: [HubConfig],
+      useFactory: (config: HubConfig) => ({
+        pinoHttp: { ...pinoOptions(config.LOG_LEVEL, 'api'), genReqId: correlationId, autoLogging: config.LOG_LEVEL === 'debug' },
+      }),
+    }),
+    TypeOrmModule.forRootAsync({
+      inject: [HubConfig],
+      useFactory: (config: HubConfig) => dataSourceOptions(config.DATABASE_URL, config.DB_POOL_SIZE),
+    }),
+    TypeOrmModule.forFeature([AppUser]),
+    JwtModule.registerAsync({
+      global: true,
+      inject: [HubConfig],
+      useFactory: (config: HubConfig) => ({
+        secret: config.JWT_SECRET,
+        signOptions: { expiresIn: config.JWT_TTL_SECONDS },
+      }),
+    }),
+    ThrottlerModule.forRoot([{ ttl: 60_000, limit: 20 }]),
+    RecordModule,
+  ],
+  controllers: [AuthController, HouseholdsController, ResidentsController, ReferenceController],
+  providers: [
+    AuthService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_PIPE, useClass: RequestValidationPipe },
+    { provide: APP_FILTER, useClass: HttpErrorFilter },
+  ],
+})
+export class AppModule implements NestModule {
+  constructor(private readonly config: HubConfig) {}
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(jsonBodyMiddleware(this.config.BODY_LIMIT)).forRoutes('*');
+  }
+}

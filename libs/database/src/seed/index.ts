@@ -1,0 +1,2 @@
+export * from './seed-geography';
+export { COMMUNITIES, DISTRICTS, STREETS, gridCellsFor } from './geography';

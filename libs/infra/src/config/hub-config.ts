@@ -1,0 +1,87 @@
+import { plainToInstance } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+/**
+ * The one place that reads process.env. Every setting has a default that works on a
+ * developer machine (local PostgreSQL and Redis), so `npm start` needs no .env file.
+ */
+export class HubConfig {
+  @IsString()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/hub';
+
+  @IsString()
+  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** BullMQ key prefix: tests and parallel environments each use their own. */
+  @IsString()
+  @Matches(/^[a-zA-Z0-9_:-]+$/)
+  QUEUE_PREFIX = 'hub';
+
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  @MinLength(16)
+  JWT_SECRET = 'dev-only-secret-change-me-in-production';
+
+  @IsInt()
+  @Min(60)
+  JWT_TTL_SECONDS = 8 * 3600;
+
+  @IsIn(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV = 'development';
+
+  /** Largest request body the API accepts; a household with ten members is ~10 kB. */
+  @IsString()
+  BODY_LIMIT = '256kb';
+
+  @IsInt()
+  @Min(1)
+  DB_POOL_SIZE = 20;
+
+  /** How often the outbox relay polls when no NOTIFY arrives (ms). */
+  @IsInt()
+  @Min(10)
+  RELAY_POLL_MS = 1000;
+
+  /** Test-only fault injection: the relay SIGKILLs its own process after enqueueing, before marking. */
+  @IsOptional()
+  @IsIn(['', 'after-enqueue'])
+  RELAY_CRASH_POINT = '';
+
+  @IsInt()
+  @Min(1024)
+  SIMULATOR_PORT = 4000;
+}
+
+const NUMERIC_KEYS: ReadonlyArray<keyof HubConfig> = [
+  'PORT',
+  'JWT_TTL_SECONDS',
+  'DB_POOL_SIZE',
+  'RELAY_POLL_MS',
+  'SIMULATOR_PORT',
+];
+
+export function loadHubConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
+  const defaults = new HubConfig();
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(defaults) as Array<keyof HubConfig>) {
+    const value = env[key];
+    if (value === undefined || value === '') continue;
+    raw[key] = NUMERIC_KEYS.includes(key) ? Number(value) : value;
+  }
+  const config = Object.assign(defaults, plainToInstance(HubConfig, raw));
+  const errors = validateSync(config, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    throw new Error(`配置有误 (invalid configuration):\n${lines.join('\n')}`);
+  }
+  return config;
+}

@@ -1,0 +1,5 @@
+export * from './config';
+export * from './logging';
+export * from './queues';
+export * from './redis';
+export * from './preflight';

@@ -1,0 +1,32 @@
+import type { JobsOptions } from 'bullmq';
+
+/** Every queue and job name the hub uses, in one place. */
+export enum QueueName {
+  Fanout = 'fanout',
+}
+
+export enum JobName {
+  RouteEvent = 'route-event',
+}
+
+/** The fan-out job carries ids and versions only: no personal data is ever written to Redis. */
+export interface RouteEventPayload {
+  eventId: string;
+  kind: string;
+  source: string;
+  subjects: Array<{ type: 'resident' | 'household'; id: string; version: number }>;
+  correlationId?: string;
+}
+
+export const fanoutJobId = (eventId: string | number): string => `evt-${eventId}`;
+
+/**
+ * Completed jobs are kept a day so that a re-enqueue of the same event (relay crash between
+ * enqueue and mark) is recognised by its job id and dropped by BullMQ.
+ */
+export const FANOUT_JOB_OPTIONS: JobsOptions = {
+  attempts: 10,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: { age: 24 * 3600 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+};

@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Actor, ChangeSource } from './actor';
+import { ChangeContext } from './change-context';
+import { RecordError } from './record-error';
+import { translateConstraint } from './constraint-problems';
+
+export interface ChangeOutcome<T> {
+  result: T;
+  eventId: string;
+}
+
+/**
+ * The only way the unified record changes. In one transaction: the change itself, a version row
+ * per touched subject, one audit row with before and after, and one outbox event naming the
+ * subjects and their new versions (ids and versions only, never personal data).
+ */
+@Injectable()
+export class ChangeWriter {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async run<T>(
+    actor: Actor,
+    kind: string,
+    source: ChangeSource,
+    apply: (ctx: ChangeContext) => Promise<T>,
+  ): Promise<ChangeOutcome<T>> {
+    try {
+      return await this.dataSource.transaction(async (tx) => {
+        const ctx = new ChangeContext(tx, actor, source);
+        const result = await apply(ctx);
+        const subjects = ctx.subjects;
+        if (subjects.length === 0) {
+          throw new RecordError('invalid', '没有需要保存的修改：提交的内容与现有记录相同');
+        }
+        const eventId = await this.writeEvent(ctx, kind, subjects);
+        return { result, eventId };
+      });
+    } catch (error) {
+      throw translateConstraint(error) ?? error;
+    }
+  }
+
+  private async writeEvent(
+    ctx: ChangeContext,
+    kind: string,
+    subjects: ChangeContext['subjects'],
+  ): Promise<string> {
+    const { tx, actor, source } = ctx;
+    const [{ id: eventId }]: Array<{ id: string }> = await tx.query(
+      `INSERT INTO outbox_event (kind, source, subjects, actor_id, correlation_id)
+       VALUES ($1, $2, $3::jsonb, $4, $5) RETURNING id`,
+      [kind, source, JSON.stringify(subjects), actor.userId, actor.correlationId ?? null],
+    );
+    const residentIds = subjects.filter((s) => s.type === 'resident').map((s) => s.id);
+    const householdIds = subjects.filter((s) => s.type === 'household').map((s) => s.id);
+    const meta = [kind, source, eventId, actor.userId];
+    if (residentIds.length > 0) {
+      await tx.query(
+        `INSERT INTO resident_version (resident_id, version, state, change_kind, source, event_id, changed_by)
+         SELECT r.id, r.version, to_jsonb(r) - 'field_sources', $2, $3, $4, $5
+         FROM resident r WHERE r.id = ANY($1::uuid[])`,
+        [residentIds, ...meta],
+      );
+    }
+    if (householdIds.length > 0) {
+      await tx.query(
+        `INSERT INTO household_version (household_id, version, state, change_kind, source, event_id, changed_by)
+         SELECT h.id, h.version, (to_jsonb(h) - 'field_sources') || jsonb_build_object('members', COALESCE(
+           (SELECT jsonb_agg(jsonb_build_object('residentId', m.resident_id, 'relation', m.relation,
+              'joinedOn', m.joined_on) ORDER BY m.id)
+            FROM household_member m WHERE m.household_id = h.id AND m.left_on IS NULL), '[]'::jsonb)),
+           $2, $3, $4, $5
+         FROM household h WHERE h.id = ANY($1::uuid[])`,
+        [householdIds, ...meta],
+      );
+    }
+    const primary = subjects[0];
+    // Before and after come from the version rows themselves: what was audited is what was stored.
+    await tx.query(
+      `INSERT INTO audit_log (actor_id, actor_role, action, subject_type, subject_id, community_code,
+                              before, after, correlation_id)
+       SELECT $1, $2, $3, $4, $5, $6,
+         COALESCE((SELECT jsonb_object_agg('resident:' || p.resident_id, p.state) FROM resident_version c
+            JOIN resident_version p ON p.resident_id = c.resident_id AND p.version = c.version - 1
+            WHERE c.event_id = $7), '{}'::jsonb)
+         || COALESCE((SELECT jsonb_object_agg('household:' || p.household_id, p.state) FROM household_version c
+            JOIN household_version p ON p.household_id = c.household_id AND p.version = c.version - 1
+            WHERE c.event_id = $7), '{}'::jsonb),
+         COALESCE((SELECT jsonb_object_agg('resident:' || resident_id, state) FROM resident_version
+            WHERE event_id = $7), '{}'::jsonb)
+         || COALESCE((SELECT jsonb_object_agg('household:' || household_id, state) FROM household_version
+            WHERE event_id = $7), '{}'::jsonb),
+         $8`,
+      [
+        actor.userId,
+        actor.role,
+        kind,
+        primary.type,
+        primary.id,
+        actor.communityCode,
+        eventId,
+        actor.correlationId ?? null,
+      ],
+    );
+    return eventId;
+  }
+}

@@ -1,0 +1,201 @@
+import { Injectable } from '@nestjs/common';
+import { HEAD_RELATIONS } from '@hub/domain';
+import { canWrite, type Actor } from './actor';
+import type { ChangeContext } from './change-context';
+import { ChangeWriter, type ChangeOutcome } from './change-writer';
+import type { AssistanceInput, MemberInput, RegisterHouseholdInput } from './inputs';
+import { RecordError } from './record-error';
+import { returnedRows } from './sql';
+import { insertResidents, refuseKnownIdNumbers, residentFields, upsertAddress } from './resident-insert';
+
+export interface RegisteredHousehold {
+  householdId: string;
+  residentIds: string[];
+}
+
+const today = (): string => new Date().toISOString().slice(0, 10);
+
+@Injectable()
+export class HouseholdService {
+  constructor(private readonly writer: ChangeWriter) {}
+
+  /** A whole household with all its members, in one change. */
+  register(actor: Actor, input: RegisterHouseholdInput): Promise<ChangeOutcome<RegisteredHousehold>> {
+    return this.writer.run(actor, 'household.registered', 'community', async (ctx) => {
+      const communityCode = await resolveCommunity(ctx, input.communityCode);
+      await refuseKnownIdNumbers(
+        ctx,
+        input.members.map((m, i) => ({ field: `members[${i}].idNumber`, idNumber: m.idNumber })),
+      );
+      const addressId = await upsertAddress(ctx, communityCode, input.address);
+      const residentIds = await insertResidents(
+        ctx,
+        input.members.map((m) => residentFields(m, communityCode, addressId)),
+      );
+      const headIndex = input.members.findIndex((m) => HEAD_RELATIONS.includes(m.relation));
+      const assistance = input.assistance;
+      const [{ id: householdId }]: Array<{ id: string }> = await ctx.tx.query(
+        `INSERT INTO household (household_no, type, community_code, address_id, head_resident_id,
+                                assistance_type, assistance_amount, assistance_approved_on, field_sources)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+        [
+          input.householdNo ?? null,
+          input.type,
+          communityCode,
+          addressId,
+          residentIds[headIndex],
+          assistance?.type ?? null,
+          assistance?.amount ?? null,
+          assistance?.approvedOn ?? null,
+          ctx.sources(['householdNo', 'type', 'addressId', 'headResidentId', 'members', ...(assistance ? ['assistanceType', 'assistanceAmount', 'assistanceApprovedOn'] : [])]),
+        ],
+      );
+      await insertMembers(ctx, householdId, residentIds, input.members, input.joinedOn ?? today());
+      ctx.touch('household', householdId, 1);
+      return { householdId, residentIds };
+    });
+  }
+
+  /** A new person joins a household: a birth, or someone registered here for the first time. */
+  addMember(
+    actor: Actor,
+    householdId: string,
+    member: MemberInput,
+    kind: 'household.member-added' | 'resident.born',
+    joinedOn = today(),
+  ): Promise<ChangeOutcome<{ residentId: string }>> {
+    return this.writer.run(actor, kind, 'community', async (ctx) => {
+      const household = await ctx.lockHousehold(householdId);
+      if (HEAD_RELATIONS.includes(member.relation)) {
+        throw RecordError.invalid([{ field: 'relation', message: '该户已有户主，新成员不能登记为户主' }]);
+      }
+      await refuseKnownIdNumbers(ctx, [{ field: 'idNumber', idNumber: member.idNumber }]);
+      const community = String(household.community_code);
+      const [residentId] = await insertResidents(ctx, [residentFields(member, community, String(household.address_id))]);
+      await insertMembers(ctx, householdId, [residentId], [member], joinedOn);
+      await ctx.updateHousehold(household, {}, true);
+      return { residentId };
+    });
+  }
+
+  setAssistance(actor: Actor, householdId: string, assistance: AssistanceInput | null): Promise<ChangeOutcome<{ version: number }>> {
+    return setAssistance(this.writer, actor, householdId, assistance);
+  }
+
+  /**
+   * Someone already in the record moves into this household (from another community or
+   * household): their old membership ends, they now belong to this community.
+   */
+  moveIn(
+    actor: Actor,
+    householdId: string,
+    move: { idNumber: string; relation: string; date?: string },
+  ): Promise<ChangeOutcome<{ residentId: string }>> {
+    return this.writer.run(actor, 'resident.moved-in', 'community', async (ctx) => {
+      const household = await ctx.lockHousehold(householdId);
+      if (HEAD_RELATIONS.includes(move.relation)) {
+        throw RecordError.invalid([{ field: 'relation', message: '该户已有户主，迁入成员不能登记为户主' }]);
+      }
+      // The person may live in another community: found by the full ID number the worker holds
+      // in hand (the 户口簿 or 迁移证), never by browsing other communities.
+      const rows: Array<{ id: string }> = await ctx.tx.query(
+        `SELECT id FROM resident WHERE id_number = $1 AND life_status = 'alive' FOR UPDATE`,
+        [move.idNumber],
+      );
+      if (!rows[0]) {
+        throw RecordError.invalid([{ field: 'idNumber', message: '系统中没有该公民身份号码的在世居民，请办理新登记' }]);
+      }
+      const residentId = rows[0].id;
+      const date = move.date ?? today();
+      const left = returnedRows<{ household_id: string }>(await ctx.tx.query(
+        `UPDATE household_member SET left_on = $2, left_reason = 'moved'
+          WHERE resident_id = $1 AND left_on IS NULL RETURNING household_id`,
+        [residentId, date],
+      ));
+      if (left[0]?.household_id === householdId) {
+        throw RecordError.invalid([{ field: 'idNumber', message: '该居民已是本户成员' }]);
+      }
+      for (const { household_id } of left) {
+        const [old] = await ctx.tx.query(`SELECT * FROM household WHERE id = $1 FOR UPDATE`, [household_id]);
+        await ctx.updateHousehold(old, {}, true);
+      }
+      const [resident] = await ctx.tx.query(`SELECT * FROM resident WHERE id = $1`, [residentId]);
+      await ctx.updateResident(resident, {
+        communityCode: String(household.community_code),
+        currentAddressId: String(household.address_id),
+        residenceStatus: 'present',
+        movedOutOn: null,
+      });
+      await insertMembers(ctx, householdId, [residentId], [move], date);
+      await ctx.updateHousehold(household, {}, true);
+      return { residentId };
+    });
+  }
+}
+
+/** 低保 / 低保边缘 / 特困 is granted to a household; ending it keeps the history in the versions. */
+function setAssistance(
+  writer: ChangeWriter,
+  actor: Actor,
+  householdId: string,
+  assistance: AssistanceInput | null,
+): Promise<ChangeOutcome<{ version: number }>> {
+  const kind = assistance ? 'household.tag-started.assistance' : 'household.tag-ended.assistance';
+  return writer.run(actor, kind, 'community', async (ctx) => {
+    if (!canWrite(actor)) throw new RecordError('forbidden', '运维人员不能修改居民信息');
+    const household = await ctx.lockHousehold(householdId);
+    if (!assistance && !household.assistance_type) {
+      throw RecordError.invalid([{ field: 'kind', message: '该户没有低保、低保边缘或特困记录' }]);
+    }
+    await ctx.updateHousehold(household, {
+      assistanceType: assistance?.type ?? null,
+      assistanceAmount: assistance?.amount ?? null,
+      assistanceApprovedOn: assistance?.approvedOn ?? null,
+    });
+    return { version: ctx.subjects[0]?.version ?? Number(household.version) };
+  });
+}
+
+async function insertMembers(
+  ctx: ChangeContext,
+  householdId: string,
+  residentIds: string[],
+  members: Array<{ relation: string }>,
+  joinedOn: string,
+): Promise<void> {
+  const params: unknown[] = [householdId, joinedOn];
+  const tuples = residentIds.map((id, i) => {
+    params.push(id, members[i].relation);
+    return `($1, $${params.length - 1}, $${params.length}, $2)`;
+  });
+  await ctx.tx.query(
+    `INSERT INTO household_member (household_id, resident_id, relation, joined_on) VALUES ${tuples.join(', ')}`,
+    params,
+  );
+}
+
+/** The community a change is made in: a worker's own; others must name one within their scope. */
+export async function resolveCommunity(ctx: ChangeContext, requested: string | undefined): Promise<string> {
+  const actor: Actor = ctx.actor;
+  if (!canWrite(actor)) throw new RecordError('forbidden', '运维人员不能修改居民信息');
+  if (actor.role === 'community_worker') {
+    if (requested && requested !== actor.communityCode) {
+      throw new RecordError('forbidden', '只能登记本社区的居民', [
+        { field: 'communityCode', message: '只能登记本社区的居民' },
+      ]);
+    }
+    return actor.communityCode as string;
+  }
+  if (!requested) {
+    throw RecordError.invalid([{ field: 'communityCode', message: '请选择社区' }]);
+  }
+  const params: unknown[] = [requested];
+  const street = actor.role === 'street_supervisor' ? ' AND street_code = $2' : '';
+  if (street) params.push(actor.streetCode);
+  const rows: unknown[] = await ctx.tx.query(`SELECT 1 FROM community WHERE code = $1${street}`, params);
+  if (rows.length === 0) {
+    throw RecordError.invalid([{ field: 'communityCode', message: '社区不存在，或不在您的管辖范围内' }]);
+  }
+  return requested;
+}
+

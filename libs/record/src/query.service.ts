@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { normaliseCitizenId, pinyinFull } from '@hub/domain';
+import { scopeCondition, seesPersonalData, type Actor } from './actor';
+import { RecordError } from './record-error';
+import { addressText, presentHistory, presentResident } from './resident-view';
+
+type Row = Record<string, unknown>;
+
+export interface SearchQuery {
+  q?: string;
+  page: number;
+  size: number;
+  includeInactive?: boolean;
+}
+
+const RESIDENT_SELECT = `
+  SELECT r.*, c.name AS community_name, m.household_id, m.relation,
+         a.estate AS addr_estate, a.building AS addr_building, a.unit AS addr_unit, a.room AS addr_room,
+         a.grid_code AS addr_grid_code
+    FROM resident r
+    JOIN community c ON c.code = r.community_code
+    LEFT JOIN household_member m ON m.resident_id = r.id AND m.left_on IS NULL
+    LEFT JOIN address a ON a.id = r.current_address_id`;
+
+/** Reads of the unified record, always within the actor's scope; out of scope reads as absent. */
+@Injectable()
+export class RecordQueryService {
+  constructor(private readonly db: DataSource) {}
+
+  async search(actor: Actor, query: SearchQuery): Promise<{ total: number; items: Row[] }> {
+    const params: unknown[] = [];
+    const where = [scopeCondition(actor, 'r.community_code', params)];
+    if (!query.includeInactive) where.push(`r.life_status = 'alive' AND r.residence_status = 'present'`);
+    const q = query.q?.trim();
+    if (q) where.push(searchCondition(q, params, seesPersonalData(actor)));
+    const condition = where.join(' AND ');
+    const [{ total }]: Array<{ total: string }> = await this.db.query(
+      `SELECT count(*) AS total FROM resident r WHERE ${condition}`,
+      params,
+    );
+    params.push(query.size, (query.page - 1) * query.size);
+    const rows: Row[] = await this.db.query(
+      `${RESIDENT_SELECT} WHERE ${condition} ORDER BY r.name_pinyin, r.id LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      params,
+    );
+    return { total: Number(total), items: rows.map((row) => presentResident(row, actor, false)) };
+  }
+
+  async resident(actor: Actor, id: string): Promise<Row> {
+    const params: unknown[] = [id];
+    const rows: Row[] = await this.db.query(
+      `${RESIDENT_SELECT} WHERE r.id = $1 AND ${scopeCondition(actor, 'r.community_code', params)}`,
+      params,
+    );
+    if (!rows[0]) throw RecordError.notFound('居民');
+    const history: Row[] = await this.db.query(
+      `SELECT * FROM resident_version WHERE resident_id = $1 ORDER BY version`,
+      [id],
+    );
+    await this.auditRead(actor, 'resident', id, String(rows[0].community_code));
+    return { ...presentResident(rows[0], actor, true), history: presentHistory(history, actor) };
+  }
+
+  async household(actor: Actor, id: string): Promise<Row> {
+    const params: unknown[] = [id];
+    const rows: Row[] = await this.db.query(
+      `SELECT h.*, c.name AS community_name, a.estate, a.building, a.unit, a.room, a.grid_code
+         FROM household h JOIN community c ON c.code = h.community_code JOIN address a ON a.id = h.address_id
+        WHERE h.id = $1 AND ${scopeCondition(actor, 'h.community_code', params)}`,
+      params,
+    );
+    const h = rows[0];
+    if (!h) throw RecordError.notFound('户');
+    const members: Row[] = await this.db.query(
+      `${RESIDENT_SELECT} WHERE m.household_id = $1 ORDER BY m.id`,
+      [id],
+    );
+    const history: Row[] = await this.db.query(
+      `SELECT * FROM household_version WHERE household_id = $1 ORDER BY version`,
+      [id],
+    );
+    await this.auditRead(actor, 'household', id, String(h.community_code));
+    const personal = seesPersonalData(actor);
+    return {
+      id: h.id,
+      version: h.version,
+      householdNo: h.household_no,
+      type: h.type,
+      status: h.status,
+      communityCode: h.community_code,
+      communityName: h.community_name,
+      address: { id: h.address_id, text: personal ? addressText(h) : null, gridCode: h.grid_code },
+      headResidentId: h.head_resident_id,
+      assistance:
+        personal && h.assistance_type
+          ? { type: h.assistance_type, amount: h.assistance_amount, approvedOn: h.assistance_approved_on }
+          : null,
+      fieldSources: h.field_sources,
+      members: members.map((m) => presentResident(m, actor, true)),
+      history: presentHistory(history, actor),
+    };
+  }
+
+  /** Every read of a person's record is audited (who looked at whom, when). */
+  private async auditRead(actor: Actor, type: string, id: string, community: string): Promise<void> {
+    await this.db.query(
+      `INSERT INTO audit_log (actor_id, actor_role, action, subject_type, subject_id, community_code, correlation_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [actor.userId, actor.role, `${type}.read`, type, id, community, actor.correlationId ?? null],
+    );
+  }
+}
+
+/** Name (any part), ID number (prefix, as typed), or pinyin initials / full pinyin (prefix). */
+function searchCondition(q: string, params: unknown[], personal: boolean): string {
+  // Searching by identity would let someone who sees masked data confirm who lives where.
+  if (!personal) return 'FALSE';
+  const id = normaliseCitizenId(q);
+  if (/^\d{4,17}[\dX]?$/.test(id)) {
+    params.push(`${id}%`);
+    return `r.id_number LIKE $${params.length}`;
+  }
+  if (/^[a-zA-Z]+$/.test(q)) {
+    params.push(`${q.toLowerCase()}%`);
+    return `(r.name_initials LIKE $${params.length} OR r.name_pinyin LIKE $${params.length})`;
+  }
+  params.push(`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, pinyinFull(q));
+  return `(r.name LIKE $${params.length - 1} OR r.name_pinyin = $${params.length})`;
+}

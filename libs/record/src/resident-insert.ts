@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { maskCitizenId, pinyinFull, pinyinInitials } from '@hub/domain';
+import type { ChangeContext } from './change-context';
+import type { AddressInput, ResidentInput } from './inputs';
+import { RecordError, type FieldProblem } from './record-error';
+import { RESIDENT_COLUMNS, type ResidentFields } from './resident-columns';
+
+/** The stored fields of a new resident, from what the worker entered. */
+export function residentFields(
+  input: ResidentInput,
+  communityCode: string,
+  addressId: string | null,
+): Partial<ResidentFields> {
+  const disability = input.disability;
+  const certificate =
+    disability && (disability.certificateNo ?? (input.idNumber ? `${input.idNumber}${disability.type}${disability.grade}` : undefined));
+  return {
+    idNumber: input.idNumber ?? null,
+    name: input.name,
+    gender: input.gender,
+    ethnicity: input.ethnicity,
+    birthDate: input.birthDate,
+    registeredAddress: input.registeredAddress ?? null,
+    currentAddressId: addressId,
+    communityCode,
+    phone: input.phone ?? null,
+    maritalStatus: input.maritalStatus ?? null,
+    education: input.education ?? null,
+    politicalStatus: input.politicalStatus ?? null,
+    registrationType: input.registrationType,
+    lifeStatus: 'alive',
+    residenceStatus: 'present',
+    livingStatus: input.livingStatus ?? null,
+    employmentStatus: input.employmentStatus ?? null,
+    pensionStatus: input.pensionStatus ?? null,
+    disabilityType: disability?.type ?? null,
+    disabilityGrade: disability?.grade ?? null,
+    disabilityCertificateNo: certificate ?? null,
+    correctionsType: input.corrections?.type ?? null,
+    correctionsStart: input.corrections?.start ?? null,
+    correctionsEnd: input.corrections?.end ?? null,
+  };
+}
+
+/** Inserts residents in one multi-row statement; returns their new ids in input order. */
+export async function insertResidents(ctx: ChangeContext, rows: Array<Partial<ResidentFields>>): Promise<string[]> {
+  const ids = rows.map(() => randomUUID());
+  const fields = Object.keys(RESIDENT_COLUMNS) as Array<keyof ResidentFields>;
+  const columns = ['id', 'name_pinyin', 'name_initials', 'field_sources', ...fields.map((f) => RESIDENT_COLUMNS[f])];
+  const params: unknown[] = [];
+  const tuples = rows.map((row, i) => {
+    const provided = fields.filter((f) => row[f] !== null && row[f] !== undefined);
+    const values: unknown[] = [ids[i], pinyinFull(row.name ?? ''), pinyinInitials(row.name ?? ''), ctx.sources(provided)];
+    values.push(...fields.map((f) => row[f] ?? null));
+    const start = params.length;
+    params.push(...values);
+    return `(${values.map((_, j) => `$${start + j + 1}`).join(', ')})`;
+  });
+  await ctx.tx.query(`INSERT INTO resident (${columns.join(', ')}) VALUES ${tuples.join(', ')}`, params);
+  ids.forEach((id) => ctx.touch('resident', id, 1));
+  return ids;
+}
+
+/**
+ * A person already in the record must be moved, not registered again: the answer names where
+ * they are recorded, with the number masked.
+ */
+export async function refuseKnownIdNumbers(
+  ctx: ChangeContext,
+  idNumbers: Array<{ field: string; idNumber?: string }>,
+): Promise<void> {
+  const wanted = idNumbers.filter((x): x is { field: string; idNumber: string } => !!x.idNumber);
+  if (wanted.length === 0) return;
+  const found: Array<{ id_number: string; community_name: string }> = await ctx.tx.query(
+    `SELECT r.id_number, c.name AS community_name
+       FROM resident r JOIN community c ON c.code = r.community_code
+      WHERE r.id_number = ANY($1::text[])`,
+    [wanted.map((x) => x.idNumber)],
+  );
+  if (found.length === 0) return;
+  const problems: FieldProblem[] = wanted.flatMap(({ field, idNumber }) => {
+    const hit = found.find((f) => f.id_number === idNumber);
+    return hit
+      ? [
+          {
+            field,
+            message: `该公民身份号码（${maskCitizenId(idNumber)}）已在${hit.community_name}登记，请办理迁入，不要重复登记`,
+          },
+        ]
+      : [];
+  });
+  throw new RecordError('conflict', '有居民已在系统中登记', problems);
+}
+
+/** Finds or creates the address in the community; a grid cell must belong to that community. */
+export async function upsertAddress(ctx: ChangeContext, communityCode: string, address: AddressInput): Promise<string> {
+  if (address.gridCode && !address.gridCode.startsWith(communityCode)) {
+    throw RecordError.invalid([{ field: 'address.gridCode', message: '网格不属于该社区' }]);
+  }
+  const rows: Array<{ id: string }> = await ctx.tx.query(
+    `INSERT INTO address (community_code, grid_code, estate, building, unit, room)
+     VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (community_code, estate, building, unit, room)
+       DO UPDATE SET grid_code = COALESCE(EXCLUDED.grid_code, address.grid_code)
+     RETURNING id`,
+    [communityCode, address.gridCode ?? null, address.estate, address.building, address.unit ?? '', address.room],
+  );
+  return rows[0].id;
+}
