@@ -20,17 +20,24 @@ describe('Registering a household in one request', () => {
       expect(read.body.version).toBe(1);
       expect(read.body.idNumber).toBe((body.members as Array<{ idNumber: string }>)[i].idNumber);
       expect(read.body.history).toHaveLength(1);
-      expect(read.body.history[0]).toMatchObject({ version: 1, changeKind: 'household.registered', source: 'community' });
+      expect(read.body.history[0]).toMatchObject({
+        version: 1,
+        changeKind: 'household.registered',
+        source: 'community',
+      });
       expect(read.body.fieldSources.name).toMatchObject({ source: 'community' });
     }
-    const household = await h.http.get(`/api/households/${res.body.id}`).auth(h.tokens.worker, { type: 'bearer' });
-    expect(household.body).toMatchObject({ version: 1, type: 'family', assistance: { type: 'dibao', amount: '1200.00' } });
-    expect(household.body.members.map((m: { household: { relation: string } }) => m.household.relation)).toEqual([
-      '02',
-      '10',
-      '20',
-      '30',
-    ]);
+    const household = await h.http
+      .get(`/api/households/${res.body.id}`)
+      .auth(h.tokens.worker, { type: 'bearer' });
+    expect(household.body).toMatchObject({
+      version: 1,
+      type: 'family',
+      assistance: { type: 'dibao', amount: '1200.00' },
+    });
+    expect(
+      household.body.members.map((m: { household: { relation: string } }) => m.household.relation),
+    ).toEqual(['02', '10', '20', '30']);
     expect(household.body.members[0].disability).toMatchObject({ type: '4', grade: '2' });
 
     const events = await h.db.query(`SELECT kind, subjects FROM outbox_event`);
@@ -38,14 +45,19 @@ describe('Registering a household in one request', () => {
     expect(events[0].kind).toBe('household.registered');
     expect(events[0].subjects).toHaveLength(5);
     expect(JSON.stringify(events[0].subjects)).not.toMatch(/王建国|\d{17}[\dX]/);
-    const audits = await h.db.query(`SELECT action, before, after FROM audit_log WHERE action = 'household.registered'`);
+    const audits = await h.db.query(
+      `SELECT action, before, after FROM audit_log WHERE action = 'household.registered'`,
+    );
     expect(audits).toHaveLength(1);
     expect(audits[0].before).toEqual({});
     expect(Object.keys(audits[0].after)).toHaveLength(5);
   });
 
   it('writes one more version, history row, audit row and outbox event for each later change', async () => {
-    const created = await h.http.post('/api/households').auth(h.tokens.worker, { type: 'bearer' }).send(familyOfFour());
+    const created = await h.http
+      .post('/api/households')
+      .auth(h.tokens.worker, { type: 'bearer' })
+      .send(familyOfFour());
     const head = created.body.members[0].id as string;
     const before = await h.db.query(`SELECT count(*)::int AS n FROM outbox_event`);
     const changed = await h.http
@@ -58,7 +70,9 @@ describe('Registering a household in one request', () => {
     expect(after[0].n - before[0].n).toBe(1);
     const read = await h.http.get(`/api/residents/${head}`).auth(h.tokens.worker, { type: 'bearer' });
     expect(read.body.history.map((v: { version: number }) => v.version)).toEqual([1, 2]);
-    expect(read.body.history[1].changes).toEqual([{ field: 'phone', before: '13812345678', after: '13900001111' }]);
+    expect(read.body.history[1].changes).toEqual([
+      { field: 'phone', before: '13812345678', after: '13900001111' },
+    ]);
 
     const stale = await h.http
       .patch(`/api/residents/${head}`)
@@ -73,7 +87,9 @@ describe('Registering a household in one request', () => {
     const again = familyOfFour();
     const known = (first.members as Array<{ idNumber: string }>)[2].idNumber;
     (again.members as Array<{ idNumber: string }>)[1].idNumber = known;
-    (again.members as Array<Record<string, unknown>>)[1].birthDate = (first.members as Array<Record<string, unknown>>)[2].birthDate;
+    (again.members as Array<Record<string, unknown>>)[1].birthDate = (
+      first.members as Array<Record<string, unknown>>
+    )[2].birthDate;
     (again.members as Array<Record<string, unknown>>)[1].gender = '1';
     const res = await h.http.post('/api/households').auth(h.tokens.neighbour, { type: 'bearer' }).send(again);
     expect(res.status).toBe(409);

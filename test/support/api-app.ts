@@ -32,7 +32,14 @@ async function createUser(
   await db.query(
     `INSERT INTO app_user (username, display_name, password_hash, role, community_code, street_code, permissions)
      VALUES ($1, $1, $2, $3, $4, $5, $6)`,
-    [username, await argon2.hash(PASSWORD), role, scope.community ?? null, scope.street ?? null, scope.permissions ?? []],
+    [
+      username,
+      await argon2.hash(PASSWORD),
+      role,
+      scope.community ?? null,
+      scope.street ?? null,
+      scope.permissions ?? [],
+    ],
   );
 }
 
@@ -57,7 +64,8 @@ export async function startApi(label: string): Promise<ApiHarness> {
   const tokens = {} as ApiHarness['tokens'];
   for (const username of ['worker', 'neighbour', 'supervisor', 'operator', 'admin'] as const) {
     const res = await http.post('/api/auth/login').send({ username, password: PASSWORD });
-    if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 200)
+      throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
     tokens[username] = (res.body as { token: string }).token;
   }
   return {

@@ -51,4 +51,5 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
   };
 }
 
-export const queuePrefix = (label: string): string => `hubtest:${runId()}:${label}:${randomBytes(2).toString('hex')}`;
+export const queuePrefix = (label: string): string =>
+  `hubtest:${runId()}:${label}:${randomBytes(2).toString('hex')}`;

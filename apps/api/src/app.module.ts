@@ -31,7 +31,11 @@ const correlationId = (req: IncomingMessage): string => {
     LoggerModule.forRootAsync({
       inject: [HubConfig],
       useFactory: (config: HubConfig) => ({
-        pinoHttp: { ...pinoOptions(config.LOG_LEVEL, 'api'), genReqId: correlationId, autoLogging: config.LOG_LEVEL === 'debug' },
+        pinoHttp: {
+          ...pinoOptions(config.LOG_LEVEL, 'api'),
+          genReqId: correlationId,
+          autoLogging: config.LOG_LEVEL === 'debug',
+        },
       }),
     }),
     TypeOrmModule.forRootAsync({

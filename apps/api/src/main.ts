@@ -8,7 +8,10 @@ import { checkRedis, HubConfig, loadHubConfig, PreflightError } from '@hub/infra
 import { AppModule } from './app.module';
 
 export async function createApi(): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
+    bodyParser: false,
+    bufferLogs: true,
+  });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
   app.disable('x-powered-by');

@@ -14,7 +14,11 @@ import { OutboxRelayService } from './relay/outbox-relay.service';
 @Module({})
 class WorkerConfigModule {
   static with(config: HubConfig): DynamicModule {
-    return { module: WorkerConfigModule, providers: [{ provide: HubConfig, useValue: config }], exports: [HubConfig] };
+    return {
+      module: WorkerConfigModule,
+      providers: [{ provide: HubConfig, useValue: config }],
+      exports: [HubConfig],
+    };
   }
 }
 
@@ -32,7 +36,10 @@ export class WorkerModule {
         LoggerModule.forRoot({ pinoHttp: pinoOptions(config.LOG_LEVEL, 'worker') }),
         TypeOrmModule.forRootAsync({
           // Preflight already proved PostgreSQL answers; retrying for half a minute would only hide a fault.
-          useFactory: () => ({ ...dataSourceOptions(config.DATABASE_URL, config.DB_POOL_SIZE), retryAttempts: 2 }),
+          useFactory: () => ({
+            ...dataSourceOptions(config.DATABASE_URL, config.DB_POOL_SIZE),
+            retryAttempts: 2,
+          }),
         }),
         BullModule.forRootAsync({
           useFactory: () => ({ connection: { url: config.REDIS_URL }, prefix: config.QUEUE_PREFIX }),

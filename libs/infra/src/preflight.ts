@@ -27,10 +27,12 @@ export async function ensureDatabase(url: string): Promise<void> {
   try {
     const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
     if (found.rowCount === 0) {
-      await admin.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`).catch((error: { code?: string }) => {
-        // Another process created it between our check and our CREATE: that is fine.
-        if (error.code !== '42P04') throw error;
-      });
+      await admin
+        .query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`)
+        .catch((error: { code?: string }) => {
+          // Another process created it between our check and our CREATE: that is fine.
+          if (error.code !== '42P04') throw error;
+        });
     }
   } finally {
     await admin.end();
@@ -42,7 +44,12 @@ export async function ensureDatabase(url: string): Promise<void> {
  * `noeviction` is refused before a single job is written.
  */
 export async function checkRedis(url: string): Promise<void> {
-  const redis = new IORedis(url, { lazyConnect: true, maxRetriesPerRequest: 1, connectTimeout: 5000, retryStrategy: () => null });
+  const redis = new IORedis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 5000,
+    retryStrategy: () => null,
+  });
   const target = new URL(url).host;
   try {
     await redis.connect();

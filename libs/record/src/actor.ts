@@ -11,7 +11,7 @@ export interface Actor {
 }
 
 /** Where a change comes from: the community (the hub's own entry form) or a department's slug. */
-export type ChangeSource = 'community' | string;
+export type ChangeSource = string;
 
 export const canSeeCorrections = (actor: Actor): boolean =>
   actor.role === 'admin' || actor.permissions.includes('corrections');

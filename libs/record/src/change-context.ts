@@ -96,17 +96,23 @@ export class ChangeContext {
       sets.push(`name_pinyin = $${params.length - 1}`, `name_initials = $${params.length}`);
     }
     params.push(this.sources(changed));
-    const [updated] = returnedRows<Row>(await this.tx.query(
-      `UPDATE resident SET ${sets.join(', ')}, version = version + 1, updated_at = now(),
+    const [updated] = returnedRows<Row>(
+      await this.tx.query(
+        `UPDATE resident SET ${sets.join(', ')}, version = version + 1, updated_at = now(),
          field_sources = field_sources || $${params.length}::jsonb
        WHERE id = $1 RETURNING version`,
-      params,
-    ));
+        params,
+      ),
+    );
     this.touch('resident', String(row.id), Number(updated.version));
     return changed;
   }
 
-  async updateHousehold(row: Row, patch: Partial<HouseholdFields>, membersChanged = false): Promise<string[]> {
+  async updateHousehold(
+    row: Row,
+    patch: Partial<HouseholdFields>,
+    membersChanged = false,
+  ): Promise<string[]> {
     const before = fromRow(HOUSEHOLD_COLUMNS, row);
     const changed = (Object.keys(patch) as Array<keyof HouseholdFields>).filter(
       (field) => (patch[field] ?? null) !== before[field],
@@ -119,12 +125,14 @@ export class ChangeContext {
     });
     const provenance = membersChanged ? [...changed, 'members'] : changed;
     params.push(this.sources(provenance));
-    const [updated] = returnedRows<Row>(await this.tx.query(
-      `UPDATE household SET ${sets.join('')}version = version + 1, updated_at = now(),
+    const [updated] = returnedRows<Row>(
+      await this.tx.query(
+        `UPDATE household SET ${sets.join('')}version = version + 1, updated_at = now(),
          field_sources = field_sources || $${params.length}::jsonb
        WHERE id = $1 RETURNING version`,
-      params,
-    ));
+        params,
+      ),
+    );
     this.touch('household', String(row.id), Number(updated.version));
     return changed;
   }

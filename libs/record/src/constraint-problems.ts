@@ -11,7 +11,11 @@ const CONSTRAINT_PROBLEMS: Record<string, { field: string; message: string }> = 
 };
 
 export function translateConstraint(error: unknown): RecordError | undefined {
-  const pgError = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
+  const pgError = error as {
+    code?: string;
+    constraint?: string;
+    driverError?: { code?: string; constraint?: string };
+  };
   const code = pgError.code ?? pgError.driverError?.code;
   const constraint = pgError.constraint ?? pgError.driverError?.constraint;
   if (code !== '23505' || !constraint) return undefined;

@@ -47,7 +47,14 @@ export class HouseholdService {
           assistance?.type ?? null,
           assistance?.amount ?? null,
           assistance?.approvedOn ?? null,
-          ctx.sources(['householdNo', 'type', 'addressId', 'headResidentId', 'members', ...(assistance ? ['assistanceType', 'assistanceAmount', 'assistanceApprovedOn'] : [])]),
+          ctx.sources([
+            'householdNo',
+            'type',
+            'addressId',
+            'headResidentId',
+            'members',
+            ...(assistance ? ['assistanceType', 'assistanceAmount', 'assistanceApprovedOn'] : []),
+          ]),
         ],
       );
       await insertMembers(ctx, householdId, residentIds, input.members, input.joinedOn ?? today());
@@ -71,14 +78,20 @@ export class HouseholdService {
       }
       await refuseKnownIdNumbers(ctx, [{ field: 'idNumber', idNumber: member.idNumber }]);
       const community = String(household.community_code);
-      const [residentId] = await insertResidents(ctx, [residentFields(member, community, String(household.address_id))]);
+      const [residentId] = await insertResidents(ctx, [
+        residentFields(member, community, String(household.address_id)),
+      ]);
       await insertMembers(ctx, householdId, [residentId], [member], joinedOn);
       await ctx.updateHousehold(household, {}, true);
       return { residentId };
     });
   }
 
-  setAssistance(actor: Actor, householdId: string, assistance: AssistanceInput | null): Promise<ChangeOutcome<{ version: number }>> {
+  setAssistance(
+    actor: Actor,
+    householdId: string,
+    assistance: AssistanceInput | null,
+  ): Promise<ChangeOutcome<{ version: number }>> {
     return setAssistance(this.writer, actor, householdId, assistance);
   }
 
@@ -103,23 +116,33 @@ export class HouseholdService {
         [move.idNumber],
       );
       if (!rows[0]) {
-        throw RecordError.invalid([{ field: 'idNumber', message: '系统中没有该公民身份号码的在世居民，请办理新登记' }]);
+        throw RecordError.invalid([
+          { field: 'idNumber', message: '系统中没有该公民身份号码的在世居民，请办理新登记' },
+        ]);
       }
       const residentId = rows[0].id;
       const date = move.date ?? today();
-      const left = returnedRows<{ household_id: string }>(await ctx.tx.query(
-        `UPDATE household_member SET left_on = $2, left_reason = 'moved'
+      const left = returnedRows<{ household_id: string }>(
+        await ctx.tx.query(
+          `UPDATE household_member SET left_on = $2, left_reason = 'moved'
           WHERE resident_id = $1 AND left_on IS NULL RETURNING household_id`,
-        [residentId, date],
-      ));
+          [residentId, date],
+        ),
+      );
       if (left[0]?.household_id === householdId) {
         throw RecordError.invalid([{ field: 'idNumber', message: '该居民已是本户成员' }]);
       }
       for (const { household_id } of left) {
-        const [old] = await ctx.tx.query(`SELECT * FROM household WHERE id = $1 FOR UPDATE`, [household_id]);
+        const [old]: Array<Record<string, unknown>> = await ctx.tx.query(
+          `SELECT * FROM household WHERE id = $1 FOR UPDATE`,
+          [household_id],
+        );
         await ctx.updateHousehold(old, {}, true);
       }
-      const [resident] = await ctx.tx.query(`SELECT * FROM resident WHERE id = $1`, [residentId]);
+      const [resident]: Array<Record<string, unknown>> = await ctx.tx.query(
+        `SELECT * FROM resident WHERE id = $1`,
+        [residentId],
+      );
       await ctx.updateResident(resident, {
         communityCode: String(household.community_code),
         currentAddressId: String(household.address_id),
@@ -198,4 +221,3 @@ export async function resolveCommunity(ctx: ChangeContext, requested: string | u
   }
   return requested;
 }
-

@@ -72,10 +72,9 @@ export class RecordQueryService {
     );
     const h = rows[0];
     if (!h) throw RecordError.notFound('户');
-    const members: Row[] = await this.db.query(
-      `${RESIDENT_SELECT} WHERE m.household_id = $1 ORDER BY m.id`,
-      [id],
-    );
+    const members: Row[] = await this.db.query(`${RESIDENT_SELECT} WHERE m.household_id = $1 ORDER BY m.id`, [
+      id,
+    ]);
     const history: Row[] = await this.db.query(
       `SELECT * FROM household_version WHERE household_id = $1 ORDER BY version`,
       [id],

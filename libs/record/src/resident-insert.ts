@@ -13,7 +13,9 @@ export function residentFields(
 ): Partial<ResidentFields> {
   const disability = input.disability;
   const certificate =
-    disability && (disability.certificateNo ?? (input.idNumber ? `${input.idNumber}${disability.type}${disability.grade}` : undefined));
+    disability &&
+    (disability.certificateNo ??
+      (input.idNumber ? `${input.idNumber}${disability.type}${disability.grade}` : undefined));
   return {
     idNumber: input.idNumber ?? null,
     name: input.name,
@@ -43,14 +45,28 @@ export function residentFields(
 }
 
 /** Inserts residents in one multi-row statement; returns their new ids in input order. */
-export async function insertResidents(ctx: ChangeContext, rows: Array<Partial<ResidentFields>>): Promise<string[]> {
+export async function insertResidents(
+  ctx: ChangeContext,
+  rows: Array<Partial<ResidentFields>>,
+): Promise<string[]> {
   const ids = rows.map(() => randomUUID());
   const fields = Object.keys(RESIDENT_COLUMNS) as Array<keyof ResidentFields>;
-  const columns = ['id', 'name_pinyin', 'name_initials', 'field_sources', ...fields.map((f) => RESIDENT_COLUMNS[f])];
+  const columns = [
+    'id',
+    'name_pinyin',
+    'name_initials',
+    'field_sources',
+    ...fields.map((f) => RESIDENT_COLUMNS[f]),
+  ];
   const params: unknown[] = [];
   const tuples = rows.map((row, i) => {
     const provided = fields.filter((f) => row[f] !== null && row[f] !== undefined);
-    const values: unknown[] = [ids[i], pinyinFull(row.name ?? ''), pinyinInitials(row.name ?? ''), ctx.sources(provided)];
+    const values: unknown[] = [
+      ids[i],
+      pinyinFull(row.name ?? ''),
+      pinyinInitials(row.name ?? ''),
+      ctx.sources(provided),
+    ];
     values.push(...fields.map((f) => row[f] ?? null));
     const start = params.length;
     params.push(...values);
@@ -93,7 +109,11 @@ export async function refuseKnownIdNumbers(
 }
 
 /** Finds or creates the address in the community; a grid cell must belong to that community. */
-export async function upsertAddress(ctx: ChangeContext, communityCode: string, address: AddressInput): Promise<string> {
+export async function upsertAddress(
+  ctx: ChangeContext,
+  communityCode: string,
+  address: AddressInput,
+): Promise<string> {
   if (address.gridCode && !address.gridCode.startsWith(communityCode)) {
     throw RecordError.invalid([{ field: 'address.gridCode', message: '网格不属于该社区' }]);
   }
@@ -103,7 +123,14 @@ export async function upsertAddress(ctx: ChangeContext, communityCode: string, a
      ON CONFLICT (community_code, estate, building, unit, room)
        DO UPDATE SET grid_code = COALESCE(EXCLUDED.grid_code, address.grid_code)
      RETURNING id`,
-    [communityCode, address.gridCode ?? null, address.estate, address.building, address.unit ?? '', address.room],
+    [
+      communityCode,
+      address.gridCode ?? null,
+      address.estate,
+      address.building,
+      address.unit ?? '',
+      address.room,
+    ],
   );
   return rows[0].id;
 }

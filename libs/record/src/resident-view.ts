@@ -41,7 +41,11 @@ export function presentResident(row: Row, actor: Actor, detail: boolean): Record
     phone: f.phone && (personal ? f.phone : maskPhone(f.phone)),
     registeredAddress: personal ? f.registeredAddress : null,
     currentAddress: f.currentAddressId
-      ? { id: f.currentAddressId, text: personal ? addressText(row, 'addr_') : null, gridCode: row.addr_grid_code ?? null }
+      ? {
+          id: f.currentAddressId,
+          text: personal ? addressText(row, 'addr_') : null,
+          gridCode: row.addr_grid_code ?? null,
+        }
       : null,
     maritalStatus: f.maritalStatus,
     education: f.education,
@@ -68,9 +72,22 @@ export function presentResident(row: Row, actor: Actor, detail: boolean): Record
 }
 
 const HIDDEN_FROM_OPERATORS = new Set([
-  'id_number', 'name', 'name_pinyin', 'name_initials', 'phone', 'registered_address', 'birth_date',
-  'disability_type', 'disability_grade', 'disability_certificate_no', 'living_status', 'employment_status',
-  'pension_status', 'assistance_type', 'assistance_amount', 'assistance_approved_on',
+  'id_number',
+  'name',
+  'name_pinyin',
+  'name_initials',
+  'phone',
+  'registered_address',
+  'birth_date',
+  'disability_type',
+  'disability_grade',
+  'disability_certificate_no',
+  'living_status',
+  'employment_status',
+  'pension_status',
+  'assistance_type',
+  'assistance_amount',
+  'assistance_approved_on',
 ]);
 const CORRECTIONS_FIELDS = new Set(['corrections_type', 'corrections_start', 'corrections_end']);
 

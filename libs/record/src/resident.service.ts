@@ -27,19 +27,26 @@ export class ResidentService {
   constructor(private readonly writer: ChangeWriter) {}
 
   change(actor: Actor, id: string, patch: ResidentPatch, expectedVersion?: number): Outcome {
-    return this.edit(actor, id, 'resident.changed', async (ctx, row) => {
-      const stored = fromRow(RESIDENT_COLUMNS, row);
-      checkIdAgreesWith({ ...stored, ...patch });
-      if (patch.idNumber !== undefined && patch.idNumber !== stored.idNumber) {
-        await refuseKnownIdNumbers(ctx, [{ field: 'idNumber', idNumber: patch.idNumber }]);
-      }
-      return patch;
-    }, expectedVersion);
+    return this.edit(
+      actor,
+      id,
+      'resident.changed',
+      async (ctx, row) => {
+        const stored = fromRow(RESIDENT_COLUMNS, row);
+        checkIdAgreesWith({ ...stored, ...patch });
+        if (patch.idNumber !== undefined && patch.idNumber !== stored.idNumber) {
+          await refuseKnownIdNumbers(ctx, [{ field: 'idNumber', idNumber: patch.idNumber }]);
+        }
+        return patch;
+      },
+      expectedVersion,
+    );
   }
 
   recordDeath(actor: Actor, id: string, date: string): Outcome {
     return this.edit(actor, id, 'resident.died', async (ctx, row) => {
-      if (row.life_status === 'deceased') throw RecordError.invalid([{ field: 'date', message: '该居民已登记死亡' }]);
+      if (row.life_status === 'deceased')
+        throw RecordError.invalid([{ field: 'date', message: '该居民已登记死亡' }]);
       await leaveHousehold(ctx, String(row.id), date, 'deceased');
       return { lifeStatus: 'deceased', deathDate: date };
     });
@@ -47,7 +54,8 @@ export class ResidentService {
 
   moveOut(actor: Actor, id: string, date: string): Outcome {
     return this.edit(actor, id, 'resident.moved-out', async (ctx, row) => {
-      if (row.residence_status === 'moved_out') throw RecordError.invalid([{ field: 'date', message: '该居民已迁出' }]);
+      if (row.residence_status === 'moved_out')
+        throw RecordError.invalid([{ field: 'date', message: '该居民已迁出' }]);
       await leaveHousehold(ctx, String(row.id), date, 'moved_out');
       return { residenceStatus: 'moved_out', movedOutOn: date };
     });
@@ -83,8 +91,14 @@ export class ResidentService {
     return this.edit(actor, id, `resident.tag-ended.${kind}`, (_ctx, row) => {
       requireTagPermission(actor, kind);
       if (kind === 'corrections') {
-        if (!row.corrections_type) throw RecordError.invalid([{ field: 'kind', message: '该居民没有社区矫正记录' }]);
-        return Promise.resolve({ correctionsEnd: row.corrections_end && String(row.corrections_end) < today() ? String(row.corrections_end) : today() });
+        if (!row.corrections_type)
+          throw RecordError.invalid([{ field: 'kind', message: '该居民没有社区矫正记录' }]);
+        return Promise.resolve({
+          correctionsEnd:
+            row.corrections_end && String(row.corrections_end) < today()
+              ? String(row.corrections_end)
+              : today(),
+        });
       }
       return Promise.resolve(clearedTag(kind));
     });
@@ -94,14 +108,17 @@ export class ResidentService {
     actor: Actor,
     id: string,
     kind: string,
-    decide: (ctx: ChangeContext, row: Record<string, unknown>) => Promise<Partial<ResidentFields> | ResidentPatch>,
+    decide: (
+      ctx: ChangeContext,
+      row: Record<string, unknown>,
+    ) => Promise<Partial<ResidentFields> | ResidentPatch>,
     expectedVersion?: number,
   ): Outcome {
     return this.writer.run(actor, kind, 'community', async (ctx) => {
       if (!canWrite(actor)) throw new RecordError('forbidden', '运维人员不能修改居民信息');
       const row = await ctx.lockResident(id, expectedVersion);
       const patch = await decide(ctx, row);
-      await ctx.updateResident(row, patch as Partial<ResidentFields>);
+      await ctx.updateResident(row, patch);
       const touched = ctx.subjects.find((s) => s.type === 'resident' && s.id === id);
       return { version: touched?.version ?? Number(row.version) };
     });
@@ -138,7 +155,11 @@ function tagFields(tag: TagInput, row: Record<string, unknown>): Partial<Residen
       };
     }
     case 'corrections':
-      return { correctionsType: tag.value.type, correctionsStart: tag.value.start, correctionsEnd: tag.value.end };
+      return {
+        correctionsType: tag.value.type,
+        correctionsStart: tag.value.start,
+        correctionsEnd: tag.value.end,
+      };
     case 'living':
       return { livingStatus: tag.value.status };
     case 'employment':
@@ -162,16 +183,25 @@ function clearedTag(kind: Exclude<TagKind, 'corrections'>): Partial<ResidentFiel
 }
 
 /** Ends the current membership; the household gets a new version (its member list changed). */
-async function leaveHousehold(ctx: ChangeContext, residentId: string, date: string, reason: string): Promise<void> {
-  const left = returnedRows<{ household_id: string }>(await ctx.tx.query(
-    `UPDATE household_member SET left_on = $2, left_reason = $3
+async function leaveHousehold(
+  ctx: ChangeContext,
+  residentId: string,
+  date: string,
+  reason: string,
+): Promise<void> {
+  const left = returnedRows<{ household_id: string }>(
+    await ctx.tx.query(
+      `UPDATE household_member SET left_on = $2, left_reason = $3
       WHERE resident_id = $1 AND left_on IS NULL RETURNING household_id`,
-    [residentId, date, reason],
-  ));
+      [residentId, date, reason],
+    ),
+  );
   for (const { household_id } of left) {
-    const [household] = await ctx.tx.query(`SELECT * FROM household WHERE id = $1 FOR UPDATE`, [household_id]);
+    const [household]: Array<Record<string, unknown>> = await ctx.tx.query(
+      `SELECT * FROM household WHERE id = $1 FOR UPDATE`,
+      [household_id],
+    );
     const headLeaves = household.head_resident_id === residentId;
     await ctx.updateHousehold(household, headLeaves ? { headResidentId: null } : {}, true);
   }
 }
-

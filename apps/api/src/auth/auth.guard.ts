@@ -40,4 +40,3 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 }
-

@@ -34,7 +34,10 @@ export class AuthService {
       throw new UnauthorizedException('用户名或密码错误');
     }
     if (user.lockedUntil && user.lockedUntil > new Date()) {
-      throw new HttpException(`登录失败次数过多，账号已锁定，请${LOCK_MINUTES}分钟后再试`, HttpStatus.TOO_MANY_REQUESTS);
+      throw new HttpException(
+        `登录失败次数过多，账号已锁定，请${LOCK_MINUTES}分钟后再试`,
+        HttpStatus.TOO_MANY_REQUESTS,
+      );
     }
     if (!(await argon2.verify(user.passwordHash, password))) {
       await this.users.query(

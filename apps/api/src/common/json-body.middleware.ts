@@ -27,6 +27,7 @@ export function jsonBodyMiddleware(limit: string) {
   const parse: RequestHandler = json({ limit });
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     await new Promise<void>((resolve, reject) => {
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- body-parser passes unknown errors
       void parse(req, res, (error?: unknown) => (error ? reject(error as Error) : resolve()));
     });
     const field = findForbiddenKey(req.body);

@@ -22,8 +22,12 @@ export class RequestValidationPipe implements PipeTransform {
     if (type === 'body' && (value === null || typeof value !== 'object' || Array.isArray(value))) {
       throw RecordError.invalid([{ field: '(请求内容)', message: '请求内容应为一个 JSON 对象' }]);
     }
-    const instance = plainToInstance(metatype as new () => object, value ?? {}) as object;
-    const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
+    const instance: object = plainToInstance(metatype as new () => object, value ?? {});
+    const errors = await validate(instance, {
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      forbidUnknownValues: true,
+    });
     const problems = flattenValidationErrors(errors);
     const cross = instance as Partial<CrossChecked>;
     if (typeof cross.crossCheck === 'function') problems.push(...cross.crossCheck());

@@ -23,7 +23,11 @@ const GENERIC_MESSAGES: Record<string, string> = {
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const isIndex = /^\d+$/.test(error.property);
-    const path = isIndex ? `${parent}[${error.property}]` : parent ? `${parent}.${error.property}` : error.property;
+    const path = isIndex
+      ? `${parent}[${error.property}]`
+      : parent
+        ? `${parent}.${error.property}`
+        : error.property;
     const own = Object.entries(error.constraints ?? {}).map(([key, message]) => ({
       field: path,
       message: /[\u4e00-\u9fff]/.test(message) ? message : (GENERIC_MESSAGES[key] ?? '格式不正确'),

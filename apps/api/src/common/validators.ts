@@ -71,9 +71,11 @@ export const IsCode = (table: CodeTable, label: string): PropertyDecorator =>
 /** A real calendar date `yyyy-MM-dd`, not in the future (a birth, a death or an approval). */
 export const IsPastDate = (label: string, options: { allowFuture?: boolean } = {}): PropertyDecorator =>
   rule('isPastDate', (value) => {
-    if (!asString(value) || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return `${label}应为“年-月-日”格式，如 1980-05-01`;
+    if (!asString(value) || !/^\d{4}-\d{2}-\d{2}$/.test(value))
+      return `${label}应为“年-月-日”格式，如 1980-05-01`;
     const date = new Date(`${value}T00:00:00Z`);
-    if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) return `${label}不是有效的日期`;
+    if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value)
+      return `${label}不是有效的日期`;
     if (value < '1890-01-01') return `${label}不能早于1890年`;
     if (!options.allowFuture && value > new Date().toISOString().slice(0, 10)) return `${label}不能晚于今天`;
     return undefined;

@@ -15,7 +15,15 @@ import {
 import { HEAD_RELATIONS, RELATION_TO_HEAD } from '@hub/domain';
 import type { FieldProblem } from '@hub/record';
 import type { CrossChecked } from '../common/request-validation.pipe';
-import { IsCitizenId, IsCode, IsPastDate, IsYuan, NormaliseCitizenId, NormaliseYuan, Trim } from '../common/validators';
+import {
+  IsCitizenId,
+  IsCode,
+  IsPastDate,
+  IsYuan,
+  NormaliseCitizenId,
+  NormaliseYuan,
+  Trim,
+} from '../common/validators';
 import { ResidentDto } from '../residents/resident.dto';
 
 export class AddressDto {
@@ -132,7 +140,11 @@ export class RegisterHouseholdDto implements CrossChecked {
       if (typeof id !== 'string' || id === '') return;
       const earlier = firstSeen.get(id);
       if (earlier === undefined) firstSeen.set(id, i);
-      else problems.push({ field: `members[${i}].idNumber`, message: `与第${earlier + 1}位成员的公民身份号码重复` });
+      else
+        problems.push({
+          field: `members[${i}].idNumber`,
+          message: `与第${earlier + 1}位成员的公民身份号码重复`,
+        });
     });
     return problems;
   }

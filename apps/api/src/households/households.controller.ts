@@ -1,12 +1,22 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { canSeeCorrections, HouseholdService, RecordError, RecordQueryService, type Actor } from '@hub/record';
+import {
+  canSeeCorrections,
+  HouseholdService,
+  RecordError,
+  RecordQueryService,
+  type Actor,
+} from '@hub/record';
 import { CurrentActor, Roles, WRITERS } from '../auth/roles.decorator';
 import { RecordIdPipe } from '../common/id-param.pipe';
 import { AssistanceDto, BirthDto, MemberDto, MoveInDto, RegisterHouseholdDto } from './household.dto';
 
 /** A worker without the corrections permission may not set that status, even on a new person. */
-function requireCorrectionsPermission(actor: Actor, members: Array<{ corrections?: unknown }>, path: (i: number) => string) {
+function requireCorrectionsPermission(
+  actor: Actor,
+  members: Array<{ corrections?: unknown }>,
+  path: (i: number) => string,
+) {
   if (canSeeCorrections(actor)) return;
   const problems = members.flatMap((m, i) =>
     m.corrections ? [{ field: `${path(i)}corrections`, message: '您没有社区矫正信息的权限' }] : [],
@@ -45,7 +55,11 @@ export class HouseholdsController {
   /** A new person joins (first registration here); someone already recorded moves in instead. */
   @Post(':id/members')
   @Roles(...WRITERS)
-  async addMember(@CurrentActor() actor: Actor, @Param('id', RecordIdPipe) id: string, @Body() body: MemberDto) {
+  async addMember(
+    @CurrentActor() actor: Actor,
+    @Param('id', RecordIdPipe) id: string,
+    @Body() body: MemberDto,
+  ) {
     requireCorrectionsPermission(actor, [body], () => '');
     const { result, eventId } = await this.households.addMember(actor, id, body, 'household.member-added');
     return { id: result.residentId, version: 1, eventId };
@@ -55,7 +69,13 @@ export class HouseholdsController {
   @Roles(...WRITERS)
   async birth(@CurrentActor() actor: Actor, @Param('id', RecordIdPipe) id: string, @Body() body: BirthDto) {
     requireCorrectionsPermission(actor, [body], () => '');
-    const { result, eventId } = await this.households.addMember(actor, id, body, 'resident.born', body.birthDate);
+    const { result, eventId } = await this.households.addMember(
+      actor,
+      id,
+      body,
+      'resident.born',
+      body.birthDate,
+    );
     return { id: result.residentId, version: 1, eventId };
   }
 
@@ -68,7 +88,11 @@ export class HouseholdsController {
 
   @Put(':id/assistance')
   @Roles(...WRITERS)
-  async setAssistance(@CurrentActor() actor: Actor, @Param('id', RecordIdPipe) id: string, @Body() body: AssistanceDto) {
+  async setAssistance(
+    @CurrentActor() actor: Actor,
+    @Param('id', RecordIdPipe) id: string,
+    @Body() body: AssistanceDto,
+  ) {
     const { result, eventId } = await this.households.setAssistance(actor, id, body);
     return { id, ...result, eventId };
   }

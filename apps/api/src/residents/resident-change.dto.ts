@@ -1,13 +1,25 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { EMPLOYMENT_STATUS, LIVING_STATUS, MARITAL_STATUS, PENSION_STATUS } from '@hub/domain';
 import { AddressDto } from '../households/household.dto';
 import { IsCode, IsPastDate } from '../common/validators';
 import { CorrectionsDto, DisabilityDto, ResidentDto } from './resident.dto';
 
 /** Direct corrections of a person's data; statuses and life events have their own endpoints. */
-export class ChangeResidentDto extends PartialType(OmitType(ResidentDto, ['disability', 'corrections'] as const)) {
+export class ChangeResidentDto extends PartialType(
+  OmitType(ResidentDto, ['disability', 'corrections'] as const),
+) {
   @ApiPropertyOptional({ description: '修改前看到的版本号；若他人已修改则拒绝（409）' })
   @IsOptional()
   @IsInt({ message: '版本号应为整数' })
@@ -38,7 +50,6 @@ export class MarriageDto {
   @IsUUID('4', { message: '配偶编号格式不正确' })
   spouseId?: string;
 }
-
 
 export class LivingStatusDto {
   @ApiProperty({ enum: Object.keys(LIVING_STATUS) })

@@ -28,7 +28,10 @@ import {
 } from '../common/validators';
 
 export class DisabilityDto {
-  @ApiProperty({ example: '4', description: '残疾类别 GB/T 26341：1视力 2听力 3言语 4肢体 5智力 6精神 7多重' })
+  @ApiProperty({
+    example: '4',
+    description: '残疾类别 GB/T 26341：1视力 2听力 3言语 4肢体 5智力 6精神 7多重',
+  })
   @IsCode(DISABILITY_TYPE, '残疾类别')
   type: string;
 

@@ -1,4 +1,16 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseEnumPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseEnumPipe,
+  Patch,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { RecordError, RecordQueryService, ResidentService, type Actor, type TagKind } from '@hub/record';
 import { CurrentActor, Roles, WRITERS } from '../auth/roles.decorator';
@@ -48,7 +60,11 @@ export class ResidentsController {
 
   @Patch(':id')
   @Roles(...WRITERS)
-  async change(@CurrentActor() actor: Actor, @Param('id', RecordIdPipe) id: string, @Body() body: ChangeResidentDto) {
+  async change(
+    @CurrentActor() actor: Actor,
+    @Param('id', RecordIdPipe) id: string,
+    @Body() body: ChangeResidentDto,
+  ) {
     const { expectedVersion, ...patch } = body;
     return flatten(await this.residents.change(actor, id, patch, expectedVersion), id);
   }
@@ -56,58 +72,94 @@ export class ResidentsController {
   @Post(':id/death')
   @HttpCode(200)
   @Roles(...WRITERS)
-  async death(@CurrentActor() actor: Actor, @Param('id', RecordIdPipe) id: string, @Body() body: DateEventDto) {
+  async death(
+    @CurrentActor() actor: Actor,
+    @Param('id', RecordIdPipe) id: string,
+    @Body() body: DateEventDto,
+  ) {
     return flatten(await this.residents.recordDeath(actor, id, body.date), id);
   }
 
   @Post(':id/move-out')
   @HttpCode(200)
   @Roles(...WRITERS)
-  async moveOut(@CurrentActor() actor: Actor, @Param('id', RecordIdPipe) id: string, @Body() body: DateEventDto) {
+  async moveOut(
+    @CurrentActor() actor: Actor,
+    @Param('id', RecordIdPipe) id: string,
+    @Body() body: DateEventDto,
+  ) {
     return flatten(await this.residents.moveOut(actor, id, body.date), id);
   }
 
   @Post(':id/address')
   @HttpCode(200)
   @Roles(...WRITERS)
-  async address(@CurrentActor() actor: Actor, @Param('id', RecordIdPipe) id: string, @Body() body: AddressChangeDto) {
+  async address(
+    @CurrentActor() actor: Actor,
+    @Param('id', RecordIdPipe) id: string,
+    @Body() body: AddressChangeDto,
+  ) {
     return flatten(await this.residents.changeAddress(actor, id, body.address), id);
   }
 
   @Post(':id/marriage')
   @HttpCode(200)
   @Roles(...WRITERS)
-  async marriage(@CurrentActor() actor: Actor, @Param('id', RecordIdPipe) id: string, @Body() body: MarriageDto) {
+  async marriage(
+    @CurrentActor() actor: Actor,
+    @Param('id', RecordIdPipe) id: string,
+    @Body() body: MarriageDto,
+  ) {
     return flatten(await this.residents.recordMarriage(actor, id, body.maritalStatus, body.spouseId), id);
   }
 
   @Put(':id/tags/disability')
   @Roles(...WRITERS)
-  async disability(@CurrentActor() actor: Actor, @Param('id', RecordIdPipe) id: string, @Body() body: DisabilityDto) {
+  async disability(
+    @CurrentActor() actor: Actor,
+    @Param('id', RecordIdPipe) id: string,
+    @Body() body: DisabilityDto,
+  ) {
     return flatten(await this.residents.startTag(actor, id, { kind: 'disability', value: body }), id);
   }
 
   @Put(':id/tags/corrections')
   @Roles(...WRITERS)
-  async corrections(@CurrentActor() actor: Actor, @Param('id', RecordIdPipe) id: string, @Body() body: CorrectionsDto) {
+  async corrections(
+    @CurrentActor() actor: Actor,
+    @Param('id', RecordIdPipe) id: string,
+    @Body() body: CorrectionsDto,
+  ) {
     return flatten(await this.residents.startTag(actor, id, { kind: 'corrections', value: body }), id);
   }
 
   @Put(':id/tags/living')
   @Roles(...WRITERS)
-  async living(@CurrentActor() actor: Actor, @Param('id', RecordIdPipe) id: string, @Body() body: LivingStatusDto) {
+  async living(
+    @CurrentActor() actor: Actor,
+    @Param('id', RecordIdPipe) id: string,
+    @Body() body: LivingStatusDto,
+  ) {
     return flatten(await this.residents.startTag(actor, id, { kind: 'living', value: body }), id);
   }
 
   @Put(':id/tags/employment')
   @Roles(...WRITERS)
-  async employment(@CurrentActor() actor: Actor, @Param('id', RecordIdPipe) id: string, @Body() body: EmploymentStatusDto) {
+  async employment(
+    @CurrentActor() actor: Actor,
+    @Param('id', RecordIdPipe) id: string,
+    @Body() body: EmploymentStatusDto,
+  ) {
     return flatten(await this.residents.startTag(actor, id, { kind: 'employment', value: body }), id);
   }
 
   @Put(':id/tags/pension')
   @Roles(...WRITERS)
-  async pension(@CurrentActor() actor: Actor, @Param('id', RecordIdPipe) id: string, @Body() body: PensionStatusDto) {
+  async pension(
+    @CurrentActor() actor: Actor,
+    @Param('id', RecordIdPipe) id: string,
+    @Body() body: PensionStatusDto,
+  ) {
     return flatten(await this.residents.startTag(actor, id, { kind: 'pension', value: body }), id);
   }
 

@@ -29,7 +29,8 @@ export function parseRouteEventPayload(data: unknown): RouteEventPayload {
   if (typeof eventId !== 'string' || !/^[1-9]\d*$/.test(eventId)) throw invalid('eventId');
   if (!isNonEmptyString(kind)) throw invalid('kind');
   if (!isNonEmptyString(source)) throw invalid('source');
-  if (!Array.isArray(subjects) || subjects.length === 0 || !subjects.every(isSubject)) throw invalid('subjects');
+  if (!Array.isArray(subjects) || subjects.length === 0 || !subjects.every(isSubject))
+    throw invalid('subjects');
   if (correlationId !== undefined && typeof correlationId !== 'string') throw invalid('correlationId');
   return { eventId, kind, source, subjects, ...(correlationId !== undefined ? { correlationId } : {}) };
 }

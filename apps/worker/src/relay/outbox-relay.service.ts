@@ -98,12 +98,16 @@ export class OutboxRelayService {
   async redriveIfRedisLost(): Promise<number> {
     const redis = await this.queue.client;
     if ((await redis.get(this.sentinelKey)) !== null) return 0;
-    const [, reset] = (await this.dataSource.query(
+    // For UPDATE, TypeORM's postgres driver answers [rows, affected count].
+    const [, reset] = await this.dataSource.query<[unknown, number]>(
       `UPDATE outbox_event SET dispatched_at = NULL
         WHERE confirmed_at IS NULL AND dispatched_at IS NOT NULL`,
-    )) as [unknown, number];
+    );
     await redis.set(this.sentinelKey, new Date().toISOString());
-    this.logger.warn({ reset }, 'relay epoch missing in Redis (first start or Redis lost its data): re-driving');
+    this.logger.warn(
+      { reset },
+      'relay epoch missing in Redis (first start or Redis lost its data): re-driving',
+    );
     return reset;
   }
 
@@ -126,12 +130,12 @@ export class OutboxRelayService {
       const lost = rows.filter((_, i) => !jobs[i]).map((row) => row.id);
       if (lost.length > 0) {
         // The age condition again: a row re-dispatched meanwhile has a fresh job and is left alone.
-        const [, count] = (await this.dataSource.query(
+        const [, count] = await this.dataSource.query<[unknown, number]>(
           `UPDATE outbox_event SET dispatched_at = NULL
             WHERE id = ANY($1::bigint[]) AND confirmed_at IS NULL
               AND dispatched_at < now() - $2::int * interval '1 millisecond'`,
           [lost, olderThanMs],
-        )) as [unknown, number];
+        );
         reset += count;
       }
       afterId = rows[rows.length - 1].id;

@@ -13,7 +13,9 @@ export class UnifiedRecord1764200000000 implements MigrationInterface {
     await q.query(`CREATE TYPE registration_type AS ENUM ('registered', 'floating', 'overseas')`);
     await q.query(`CREATE TYPE life_status AS ENUM ('alive', 'deceased')`);
     await q.query(`CREATE TYPE residence_status AS ENUM ('present', 'moved_out')`);
-    await q.query(`CREATE TYPE living_status AS ENUM ('alone', 'with_spouse', 'with_children', 'institution', 'other')`);
+    await q.query(
+      `CREATE TYPE living_status AS ENUM ('alone', 'with_spouse', 'with_children', 'institution', 'other')`,
+    );
     await q.query(
       `CREATE TYPE pension_status AS ENUM ('none', 'paying', 'suspended', 'terminated', 'receiving', 'employee')`,
     );
@@ -124,13 +126,17 @@ export class UnifiedRecord1764200000000 implements MigrationInterface {
         CONSTRAINT ck_resident_disability CHECK ((disability_type IS NULL) = (disability_grade IS NULL)),
         CONSTRAINT ck_resident_corrections CHECK ((corrections_type IS NULL) = (corrections_start IS NULL))
       )`);
-    await q.query(`CREATE UNIQUE INDEX uq_resident_id_number ON resident (id_number) WHERE id_number IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX uq_resident_id_number ON resident (id_number) WHERE id_number IS NOT NULL`,
+    );
     await q.query(`CREATE INDEX ix_resident_community ON resident (community_code)`);
     await q.query(`CREATE INDEX ix_resident_name_trgm ON resident USING gin (name gin_trgm_ops)`);
     await q.query(
       `CREATE INDEX ix_resident_initials ON resident (community_code, name_initials text_pattern_ops)`,
     );
-    await q.query(`CREATE INDEX ix_resident_pinyin ON resident (community_code, name_pinyin text_pattern_ops)`);
+    await q.query(
+      `CREATE INDEX ix_resident_pinyin ON resident (community_code, name_pinyin text_pattern_ops)`,
+    );
     await q.query(`
       ALTER TABLE household ADD CONSTRAINT fk_household_head
         FOREIGN KEY (head_resident_id) REFERENCES resident(id) DEFERRABLE INITIALLY DEFERRED`);
@@ -251,7 +257,15 @@ export class UnifiedRecord1764200000000 implements MigrationInterface {
       await q.query(`DROP TABLE IF EXISTS ${table}`);
     }
     await q.query(`ALTER TABLE household DROP CONSTRAINT IF EXISTS fk_household_head`);
-    for (const table of ['resident', 'household', 'address', 'grid_cell', 'community', 'street', 'district']) {
+    for (const table of [
+      'resident',
+      'household',
+      'address',
+      'grid_cell',
+      'community',
+      'street',
+      'district',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${table}`);
     }
     for (const type of [

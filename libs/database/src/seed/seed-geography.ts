@@ -28,10 +28,30 @@ async function insertAll(
 
 /** The city's six districts, their streets and towns, 859 communities and their grid cells. */
 export async function seedGeography(db: DataSource, gridsPerCommunity = 6): Promise<{ communities: number }> {
-  await insertAll(db, 'district', ['code', 'name'], DISTRICTS.map((d) => [d.code, d.name]));
-  await insertAll(db, 'street', ['code', 'district_code', 'name', 'kind'], STREETS.map((s) => [s.code, s.districtCode, s.name, s.kind]));
-  await insertAll(db, 'community', ['code', 'street_code', 'name', 'kind'], COMMUNITIES.map((c) => [c.code, c.streetCode, c.name, c.kind]));
+  await insertAll(
+    db,
+    'district',
+    ['code', 'name'],
+    DISTRICTS.map((d) => [d.code, d.name]),
+  );
+  await insertAll(
+    db,
+    'street',
+    ['code', 'district_code', 'name', 'kind'],
+    STREETS.map((s) => [s.code, s.districtCode, s.name, s.kind]),
+  );
+  await insertAll(
+    db,
+    'community',
+    ['code', 'street_code', 'name', 'kind'],
+    COMMUNITIES.map((c) => [c.code, c.streetCode, c.name, c.kind]),
+  );
   const grids = COMMUNITIES.flatMap((c) => gridCellsFor(c.code, gridsPerCommunity));
-  await insertAll(db, 'grid_cell', ['code', 'community_code', 'name'], grids.map((g) => [g.code, g.communityCode, g.name]));
+  await insertAll(
+    db,
+    'grid_cell',
+    ['code', 'community_code', 'name'],
+    grids.map((g) => [g.code, g.communityCode, g.name]),
+  );
   return { communities: COMMUNITIES.length };
 }

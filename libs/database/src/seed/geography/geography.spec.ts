@@ -59,7 +59,7 @@ describe('seed geography', () => {
   });
 
   describe('gridCellsFor', () => {
-    const community = COMMUNITIES[0]!.code;
+    const community = COMMUNITIES[0].code;
 
     it('returns six numbered cells by default, deterministically', () => {
       const cells = gridCellsFor(community);

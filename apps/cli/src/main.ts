@@ -1,0 +1,50 @@
+import 'reflect-metadata';
+import { createDataSource, prepareDatabase } from '@hub/database';
+import { loadHubConfig, PreflightError } from '@hub/infra';
+import { seedDemo } from './seed-demo';
+
+const HELP = `npm run hub -- <command>
+
+  migrate        create the database if missing and apply pending migrations
+  seed           geography (6 districts, 859 communities), demo users and demo households
+  help           this text
+`;
+
+/** The hub's command line: operations staff run these against the configured database. */
+async function main(argv: string[]): Promise<number> {
+  const [command = 'help'] = argv;
+  const config = loadHubConfig();
+  switch (command) {
+    case 'migrate': {
+      const applied = await prepareDatabase(config.DATABASE_URL);
+      console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
+      return 0;
+    }
+    case 'seed': {
+      await prepareDatabase(config.DATABASE_URL);
+      const db = createDataSource(config.DATABASE_URL, 4);
+      await db.initialize();
+      try {
+        const counts = await seedDemo(db);
+        console.log(`seeded: ${JSON.stringify(counts)}`);
+      } finally {
+        await db.destroy();
+      }
+      return 0;
+    }
+    case 'help':
+      console.log(HELP);
+      return 0;
+    default:
+      console.error(`unknown command "${command}"\n\n${HELP}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof PreflightError ? error.message : error);
+    process.exit(1);
+  },
+);
