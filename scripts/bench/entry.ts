@@ -3,8 +3,7 @@ import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import { Pool } from 'pg';
 import { loadHubConfig } from '@hub/infra';
-// Scripts have no alias for apps; the bench must boot the real API, as the e2e harness does.
-// eslint-disable-next-line no-restricted-imports
+// Apps have no alias; the bench boots the real API in-process, as the e2e harness does.
 import { createApi } from '../../apps/api/src/main';
 import { insertBare } from './baseline';
 import { BENCH_USER, countRows, createBenchDatabase, type RowCounts } from './bench-db';

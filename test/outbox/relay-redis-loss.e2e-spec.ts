@@ -21,7 +21,7 @@ describe('outbox relay when Redis loses its data', () => {
   let queue: Queue;
 
   beforeEach(async () => {
-    env = await createOutboxTestEnv();
+    env = await createOutboxTestEnv('redis_loss');
     queue = new Queue(QueueName.Fanout, {
       connection: { url: env.config.REDIS_URL },
       prefix: env.config.QUEUE_PREFIX,

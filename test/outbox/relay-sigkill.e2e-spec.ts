@@ -29,7 +29,7 @@ describe('outbox relay under SIGKILL', () => {
   const workers: WorkerProcess[] = [];
 
   beforeAll(async () => {
-    env = await createOutboxTestEnv();
+    env = await createOutboxTestEnv('sigkill');
   });
 
   afterAll(async () => {

@@ -1,17 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
-import { createDataSource, migrateWithLock } from '@hub/database';
-import { ensureDatabase, type HubConfig, loadHubConfig, QueueName } from '@hub/infra';
+import { type HubConfig, loadHubConfig, QueueName } from '@hub/infra';
 import IORedis from 'ioredis';
 import { Client, Pool } from 'pg';
+import { createTestDatabase, queuePrefix } from '../support/test-db';
+import { TEST_REDIS_URL } from '../support/test-env';
 
-/**
- * Each test file gets its own database (real migrations) and its own queue prefix, so files can
- * run in parallel against the shared PostgreSQL and Redis. Stand-in until test/support/global-setup.ts exists.
- */
-const PG_SERVER = 'postgres://postgres@127.0.0.1:5432';
-const REDIS_URL = 'redis://127.0.0.1:6379';
 const ROOT = path.resolve(__dirname, '../..');
 
 export interface OutboxTestEnv {
@@ -23,27 +18,26 @@ export interface OutboxTestEnv {
   teardown(): Promise<void>;
 }
 
-export async function createOutboxTestEnv(overrides: Record<string, string> = {}): Promise<OutboxTestEnv> {
-  const suffix = randomUUID().replace(/-/g, '').slice(0, 12);
-  const database = `hub_test_outbox_${suffix}`;
-  const databaseUrl = `${PG_SERVER}/${database}`;
+/**
+ * Each test gets its own database (a clone of the run's migrated template) and its own queue
+ * prefix, so test files run in parallel against the shared PostgreSQL and Redis.
+ */
+export async function createOutboxTestEnv(label: string): Promise<OutboxTestEnv> {
+  const database = await createTestDatabase(`outbox_${label}`);
+  // The worker opens its own pools; this file only needs the URL and the drop.
+  await database.db.destroy();
   const settings = {
-    DATABASE_URL: databaseUrl,
-    REDIS_URL,
-    QUEUE_PREFIX: `test-outbox-${suffix}`,
+    DATABASE_URL: database.url,
+    REDIS_URL: TEST_REDIS_URL,
+    QUEUE_PREFIX: queuePrefix(`outbox-${label}`),
     RELAY_POLL_MS: '200',
     LOG_LEVEL: 'warn',
     DB_POOL_SIZE: '10',
     NODE_ENV: 'test',
-    ...overrides,
   };
-  await ensureDatabase(databaseUrl);
-  const dataSource = await createDataSource(databaseUrl, 2).initialize();
-  await migrateWithLock(dataSource, databaseUrl);
-  await dataSource.destroy();
   const config = loadHubConfig(settings);
-  const pool = new Pool({ connectionString: databaseUrl, max: 12 });
-  const redis = new IORedis(REDIS_URL, { maxRetriesPerRequest: 3 });
+  const pool = new Pool({ connectionString: database.url, max: 12 });
+  const redis = new IORedis(TEST_REDIS_URL, { maxRetriesPerRequest: 3 });
   return {
     config,
     pool,
@@ -53,10 +47,7 @@ export async function createOutboxTestEnv(overrides: Record<string, string> = {}
       await pool.end();
       await deletePrefixedKeys(redis, config.QUEUE_PREFIX);
       redis.disconnect();
-      const admin = new Client({ connectionString: `${PG_SERVER}/postgres` });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-      await admin.end();
+      await database.drop();
     },
   };
 }
@@ -166,8 +157,8 @@ export async function scanKeys(redis: IORedis, pattern: string): Promise<string[
 
 /**
  * What a Redis restart without persistence does to this test's data: everything under the prefix
- * is gone at once. Atomic (one Lua script) so that no relay pass observes half a loss; the prefix
- * contains no glob characters (HubConfig allows [a-zA-Z0-9_:-] only).
+ * is gone at once. Atomic (one Lua script) so that no relay pass observes half a loss. The prefix
+ * holds no glob characters (HubConfig allows [a-zA-Z0-9_:-] only); never FLUSHALL the shared Redis.
  */
 export async function deletePrefixedKeys(redis: IORedis, prefix: string): Promise<number> {
   const script = `local n = 0

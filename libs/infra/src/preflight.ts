@@ -51,6 +51,8 @@ export async function checkRedis(url: string): Promise<void> {
     retryStrategy: () => null,
   });
   const target = new URL(url).host;
+  // The failed connect() is reported below; without a listener ioredis would also print it raw.
+  redis.on('error', () => undefined);
   try {
     await redis.connect();
   } catch (error) {

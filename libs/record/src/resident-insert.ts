@@ -117,6 +117,15 @@ export async function upsertAddress(
   if (address.gridCode && !address.gridCode.startsWith(communityCode)) {
     throw RecordError.invalid([{ field: 'address.gridCode', message: '网格不属于该社区' }]);
   }
+  // A well-formed code of a cell that was never set up would otherwise fail the foreign key (a 500).
+  if (address.gridCode) {
+    const cells: unknown[] = await ctx.tx.query(
+      `SELECT 1 FROM grid_cell WHERE code = $1 AND community_code = $2`,
+      [address.gridCode, communityCode],
+    );
+    if (cells.length === 0)
+      throw RecordError.invalid([{ field: 'address.gridCode', message: '该社区没有这个网格' }]);
+  }
   const rows: Array<{ id: string }> = await ctx.tx.query(
     `INSERT INTO address (community_code, grid_code, estate, building, unit, room)
      VALUES ($1, $2, $3, $4, $5, $6)

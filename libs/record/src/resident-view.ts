@@ -51,7 +51,7 @@ export function presentResident(row: Row, actor: Actor, detail: boolean): Record
     education: f.education,
     politicalStatus: f.politicalStatus,
     updatedAt: row.updated_at,
-    fieldSources: row.field_sources,
+    fieldSources: canSeeCorrections(actor) ? row.field_sources : withoutCorrections(row.field_sources),
   });
   if (personal) {
     Object.assign(view, {
@@ -90,6 +90,13 @@ const HIDDEN_FROM_OPERATORS = new Set([
   'assistance_approved_on',
 ]);
 const CORRECTIONS_FIELDS = new Set(['corrections_type', 'corrections_start', 'corrections_end']);
+const CORRECTIONS_SOURCES = new Set(['correctionsType', 'correctionsStart', 'correctionsEnd']);
+
+/** Even when and by whom corrections were set would tell that a person is under corrections. */
+function withoutCorrections(sources: unknown): unknown {
+  if (sources === null || typeof sources !== 'object') return sources;
+  return Object.fromEntries(Object.entries(sources).filter(([field]) => !CORRECTIONS_SOURCES.has(field)));
+}
 
 /** Versions as a list of field changes; values the actor may not see are left out. */
 export function presentHistory(versions: Row[], actor: Actor): Array<Record<string, unknown>> {
@@ -108,9 +115,11 @@ export function presentHistory(versions: Row[], actor: Actor): Array<Record<stri
           : { field: k, before: '***', after: '***' },
       );
     previous = state;
+    const kind = String(v.change_kind);
     return {
       version: v.version,
-      changeKind: v.change_kind,
+      // The version stays in the list (numbers without gaps), but not what kind of change it was.
+      changeKind: corrections || !kind.includes('corrections') ? kind : 'resident.changed',
       source: v.source,
       changedAt: v.changed_at,
       changedBy: v.changed_by,

@@ -5,6 +5,7 @@ import {
   ArrayMinSize,
   IsArray,
   IsIn,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -99,6 +100,7 @@ export class RegisterHouseholdDto implements CrossChecked {
   communityCode?: string;
 
   @ApiProperty({ type: AddressDto })
+  @IsObject({ message: '请填写地址' })
   @ValidateNested()
   @Type(() => AddressDto)
   address: AddressDto;

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -35,6 +36,7 @@ export class DateEventDto {
 
 export class AddressChangeDto {
   @ApiProperty({ type: AddressDto })
+  @IsObject({ message: '请填写地址' })
   @ValidateNested()
   @Type(() => AddressDto)
   address: AddressDto;
