@@ -17,7 +17,7 @@ export interface ChangeOutcome<T> {
  */
 @Injectable()
 export class ChangeWriter {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(readonly dataSource: DataSource) {}
 
   async run<T>(
     actor: Actor,
@@ -41,68 +41,67 @@ export class ChangeWriter {
     }
   }
 
+  /**
+   * Outbox event, version rows and the audit row in one statement (one round trip): a
+   * registration is on the hot path of every community office.
+   */
   private async writeEvent(
     ctx: ChangeContext,
     kind: string,
     subjects: ChangeContext['subjects'],
   ): Promise<string> {
     const { tx, actor, source } = ctx;
-    const [{ id: eventId }]: Array<{ id: string }> = await tx.query(
-      `INSERT INTO outbox_event (kind, source, subjects, actor_id, correlation_id)
-       VALUES ($1, $2, $3::jsonb, $4, $5) RETURNING id`,
-      [kind, source, JSON.stringify(subjects), actor.userId, actor.correlationId ?? null],
-    );
     const residentIds = subjects.filter((s) => s.type === 'resident').map((s) => s.id);
     const householdIds = subjects.filter((s) => s.type === 'household').map((s) => s.id);
-    const meta = [kind, source, eventId, actor.userId];
-    if (residentIds.length > 0) {
-      await tx.query(
-        `INSERT INTO resident_version (resident_id, version, state, change_kind, source, event_id, changed_by)
-         SELECT r.id, r.version, to_jsonb(r) - 'field_sources', $2, $3, $4, $5
-         FROM resident r WHERE r.id = ANY($1::uuid[])`,
-        [residentIds, ...meta],
-      );
-    }
-    if (householdIds.length > 0) {
-      await tx.query(
-        `INSERT INTO household_version (household_id, version, state, change_kind, source, event_id, changed_by)
-         SELECT h.id, h.version, (to_jsonb(h) - 'field_sources') || jsonb_build_object('members', COALESCE(
-           (SELECT jsonb_agg(jsonb_build_object('residentId', m.resident_id, 'relation', m.relation,
-              'joinedOn', m.joined_on) ORDER BY m.id)
-            FROM household_member m WHERE m.household_id = h.id AND m.left_on IS NULL), '[]'::jsonb)),
-           $2, $3, $4, $5
-         FROM household h WHERE h.id = ANY($1::uuid[])`,
-        [householdIds, ...meta],
-      );
-    }
     const primary = subjects[0];
-    // Before and after come from the version rows themselves: what was audited is what was stored.
-    await tx.query(
-      `INSERT INTO audit_log (actor_id, actor_role, action, subject_type, subject_id, community_code,
-                              before, after, correlation_id)
-       SELECT $1, $2, $3, $4, $5, $6,
-         COALESCE((SELECT jsonb_object_agg('resident:' || p.resident_id, p.state) FROM resident_version c
-            JOIN resident_version p ON p.resident_id = c.resident_id AND p.version = c.version - 1
-            WHERE c.event_id = $7), '{}'::jsonb)
-         || COALESCE((SELECT jsonb_object_agg('household:' || p.household_id, p.state) FROM household_version c
-            JOIN household_version p ON p.household_id = c.household_id AND p.version = c.version - 1
-            WHERE c.event_id = $7), '{}'::jsonb),
-         COALESCE((SELECT jsonb_object_agg('resident:' || resident_id, state) FROM resident_version
-            WHERE event_id = $7), '{}'::jsonb)
-         || COALESCE((SELECT jsonb_object_agg('household:' || household_id, state) FROM household_version
-            WHERE event_id = $7), '{}'::jsonb),
-         $8`,
+    const rows: Array<{ id: string }> = await tx.query(
+      `WITH event AS (
+         INSERT INTO outbox_event (kind, source, subjects, actor_id, correlation_id)
+         VALUES ($1, $2, $3::jsonb, $4, $5) RETURNING id
+       ), resident_versions AS (
+         INSERT INTO resident_version (resident_id, version, state, change_kind, source, event_id, changed_by)
+         SELECT r.id, r.version, to_jsonb(r) - 'field_sources', $1, $2, (SELECT id FROM event), $4
+           FROM resident r WHERE r.id = ANY($6::uuid[])
+         RETURNING resident_id, version, state
+       ), household_versions AS (
+         INSERT INTO household_version (household_id, version, state, change_kind, source, event_id, changed_by)
+         SELECT h.id, h.version, (to_jsonb(h) - 'field_sources') || jsonb_build_object('members', COALESCE(
+             (SELECT jsonb_agg(jsonb_build_object('residentId', m.resident_id, 'relation', m.relation,
+                'joinedOn', m.joined_on) ORDER BY m.id)
+                FROM household_member m WHERE m.household_id = h.id AND m.left_on IS NULL), '[]'::jsonb)),
+           $1, $2, (SELECT id FROM event), $4
+           FROM household h WHERE h.id = ANY($7::uuid[])
+         RETURNING household_id, version, state
+       ), audit AS (
+         -- Before and after come from the version rows: what was audited is what was stored.
+         INSERT INTO audit_log (actor_id, actor_role, action, subject_type, subject_id, community_code,
+                                before, after, correlation_id)
+         SELECT $4, $8, $1, $9, $10, $11,
+           COALESCE((SELECT jsonb_object_agg('resident:' || p.resident_id, p.state)
+                       FROM resident_versions c JOIN resident_version p
+                         ON p.resident_id = c.resident_id AND p.version = c.version - 1), '{}'::jsonb)
+           || COALESCE((SELECT jsonb_object_agg('household:' || p.household_id, p.state)
+                       FROM household_versions c JOIN household_version p
+                         ON p.household_id = c.household_id AND p.version = c.version - 1), '{}'::jsonb),
+           COALESCE((SELECT jsonb_object_agg('resident:' || resident_id, state) FROM resident_versions), '{}'::jsonb)
+           || COALESCE((SELECT jsonb_object_agg('household:' || household_id, state) FROM household_versions), '{}'::jsonb),
+           $5
+       )
+       SELECT id FROM event`,
       [
-        actor.userId,
-        actor.role,
         kind,
+        source,
+        JSON.stringify(subjects),
+        actor.userId,
+        actor.correlationId ?? null,
+        residentIds,
+        householdIds,
+        actor.role,
         primary.type,
         primary.id,
         actor.communityCode,
-        eventId,
-        actor.correlationId ?? null,
       ],
     );
-    return eventId;
+    return rows[0].id;
   }
 }

@@ -20,13 +20,28 @@ export class HouseholdService {
   constructor(private readonly writer: ChangeWriter) {}
 
   /** A whole household with all its members, in one change. */
-  register(actor: Actor, input: RegisterHouseholdInput): Promise<ChangeOutcome<RegisteredHousehold>> {
+  async register(actor: Actor, input: RegisterHouseholdInput): Promise<ChangeOutcome<RegisteredHousehold>> {
+    try {
+      return await this.insertHousehold(actor, input);
+    } catch (error) {
+      // The unique index is the check (one round trip less on every registration); when it
+      // fires, the answer still names where each known person is recorded.
+      if (error instanceof RecordError && error.problems[0]?.field === 'idNumber') {
+        await refuseKnownIdNumbers(
+          this.writer.dataSource.manager,
+          input.members.map((m, i) => ({ field: `members[${i}].idNumber`, idNumber: m.idNumber })),
+        );
+      }
+      throw error;
+    }
+  }
+
+  private insertHousehold(
+    actor: Actor,
+    input: RegisterHouseholdInput,
+  ): Promise<ChangeOutcome<RegisteredHousehold>> {
     return this.writer.run(actor, 'household.registered', 'community', async (ctx) => {
       const communityCode = await resolveCommunity(ctx, input.communityCode);
-      await refuseKnownIdNumbers(
-        ctx,
-        input.members.map((m, i) => ({ field: `members[${i}].idNumber`, idNumber: m.idNumber })),
-      );
       const addressId = await upsertAddress(ctx, communityCode, input.address);
       const residentIds = await insertResidents(
         ctx,
@@ -76,7 +91,7 @@ export class HouseholdService {
       if (HEAD_RELATIONS.includes(member.relation)) {
         throw RecordError.invalid([{ field: 'relation', message: '该户已有户主，新成员不能登记为户主' }]);
       }
-      await refuseKnownIdNumbers(ctx, [{ field: 'idNumber', idNumber: member.idNumber }]);
+      await refuseKnownIdNumbers(ctx.tx, [{ field: 'idNumber', idNumber: member.idNumber }]);
       const community = String(household.community_code);
       const [residentId] = await insertResidents(ctx, [
         residentFields(member, community, String(household.address_id)),

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { maskCitizenId, pinyinFull, pinyinInitials } from '@hub/domain';
+import type { EntityManager } from 'typeorm';
 import type { ChangeContext } from './change-context';
 import type { AddressInput, ResidentInput } from './inputs';
 import { RecordError, type FieldProblem } from './record-error';
@@ -82,12 +83,12 @@ export async function insertResidents(
  * they are recorded, with the number masked.
  */
 export async function refuseKnownIdNumbers(
-  ctx: ChangeContext,
+  db: Pick<EntityManager, 'query'>,
   idNumbers: Array<{ field: string; idNumber?: string }>,
 ): Promise<void> {
   const wanted = idNumbers.filter((x): x is { field: string; idNumber: string } => !!x.idNumber);
   if (wanted.length === 0) return;
-  const found: Array<{ id_number: string; community_name: string }> = await ctx.tx.query(
+  const found: Array<{ id_number: string; community_name: string }> = await db.query(
     `SELECT r.id_number, c.name AS community_name
        FROM resident r JOIN community c ON c.code = r.community_code
       WHERE r.id_number = ANY($1::text[])`,

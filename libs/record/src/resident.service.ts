@@ -35,7 +35,7 @@ export class ResidentService {
         const stored = fromRow(RESIDENT_COLUMNS, row);
         checkIdAgreesWith({ ...stored, ...patch });
         if (patch.idNumber !== undefined && patch.idNumber !== stored.idNumber) {
-          await refuseKnownIdNumbers(ctx, [{ field: 'idNumber', idNumber: patch.idNumber }]);
+          await refuseKnownIdNumbers(ctx.tx, [{ field: 'idNumber', idNumber: patch.idNumber }]);
         }
         return patch;
       },
