@@ -15,8 +15,12 @@ async function closedPort(): Promise<number> {
 
 describe('Start-up checks', () => {
   let evictingRedis: ChildProcess | undefined;
-  afterAll(() => {
-    evictingRedis?.kill('SIGKILL');
+  afterAll(async () => {
+    const child = evictingRedis;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
   });
 
   it('refuses a Redis whose maxmemory-policy would evict queued jobs, saying what to change', async () => {

@@ -19,6 +19,7 @@ export async function ensureDatabase(url: string): Promise<void> {
   try {
     await admin.connect();
   } catch (error) {
+    await admin.end().catch(() => undefined);
     throw new PreflightError(
       `PostgreSQL 未响应（${target}）：${(error as Error).message}。` +
         `请启动 PostgreSQL，或用 DATABASE_URL 指向可用的数据库。 (PostgreSQL does not answer at ${target})`,
