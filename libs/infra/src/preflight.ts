@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import IORedis from 'ioredis';
+import { connect } from 'node:net';
 
 /** A start-up check that failed: the message tells the operator what is missing and how to fix it. */
 export class PreflightError extends Error {}
@@ -44,23 +45,27 @@ export async function ensureDatabase(url: string): Promise<void> {
  * BullMQ loses jobs silently if Redis evicts keys under memory pressure, so anything other than
  * `noeviction` is refused before a single job is written.
  */
+const redisUnreachable = (target: string, error: unknown): PreflightError =>
+  new PreflightError(
+    `Redis 未响应（${target}）：${(error as Error).message}。请启动 Redis，或用 REDIS_URL 指向可用的 Redis。 (Redis does not answer at ${target})`,
+  );
+
 export async function checkRedis(url: string): Promise<void> {
-  const redis = new IORedis(url, {
-    lazyConnect: true,
-    maxRetriesPerRequest: 1,
-    connectTimeout: 5000,
-    retryStrategy: () => null,
-  });
   const target = new URL(url).host;
+  try {
+    // A plain TCP probe first: a refused port is answered at once and leaves no client behind.
+    await probeTcp(new URL(url));
+  } catch (error) {
+    throw redisUnreachable(target, error);
+  }
+  const redis = new IORedis(url, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
   // The failed connect() is reported below; without a listener ioredis would also print it raw.
   redis.on('error', () => undefined);
   try {
     await redis.connect();
   } catch (error) {
     redis.disconnect();
-    throw new PreflightError(
-      `Redis 未响应（${target}）：${(error as Error).message}。请启动 Redis，或用 REDIS_URL 指向可用的 Redis。 (Redis does not answer at ${target})`,
-    );
+    throw redisUnreachable(target, error);
   }
   try {
     const reply = (await redis.config('GET', 'maxmemory-policy')) as string[];
@@ -74,4 +79,22 @@ export async function checkRedis(url: string): Promise<void> {
   } finally {
     redis.disconnect();
   }
+}
+
+function probeTcp(url: URL): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: url.hostname, port: Number(url.port || 6379), timeout: 5000 });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve();
+    });
+    socket.once('timeout', () => {
+      socket.destroy();
+      reject(new Error('connection timed out'));
+    });
+    socket.once('error', (error) => {
+      socket.destroy();
+      reject(error);
+    });
+  });
 }
