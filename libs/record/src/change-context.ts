@@ -81,59 +81,69 @@ export class ChangeContext {
 
   /** Applies the fields that really change; a no-op patch leaves the version as it is. */
   async updateResident(row: Row, patch: Partial<ResidentFields>): Promise<string[]> {
-    const before = fromRow(RESIDENT_COLUMNS, row);
-    const changed = (Object.keys(patch) as Array<keyof ResidentFields>).filter(
-      (field) => (patch[field] ?? null) !== before[field],
-    );
+    const changed = changedFields(RESIDENT_COLUMNS, row, patch);
     if (changed.length === 0) return [];
-    const params: unknown[] = [row.id];
-    const sets = changed.map((field) => {
-      params.push(patch[field] ?? null);
-      return `${RESIDENT_COLUMNS[field]} = $${params.length}`;
-    });
+    const extra: Record<string, unknown> = {};
     if (changed.includes('name')) {
-      params.push(pinyinFull(patch.name ?? ''), pinyinInitials(patch.name ?? ''));
-      sets.push(`name_pinyin = $${params.length - 1}`, `name_initials = $${params.length}`);
+      extra.name_pinyin = pinyinFull(patch.name ?? '');
+      extra.name_initials = pinyinInitials(patch.name ?? '');
     }
-    params.push(this.sources(changed));
-    const [updated] = returnedRows<Row>(
-      await this.tx.query(
-        `UPDATE resident SET ${sets.join(', ')}, version = version + 1, updated_at = now(),
-         field_sources = field_sources || $${params.length}::jsonb
-       WHERE id = $1 RETURNING version`,
-        params,
-      ),
-    );
-    this.touch('resident', String(row.id), Number(updated.version));
+    await this.bumpVersion('resident', row, RESIDENT_COLUMNS, patch, changed, changed, extra);
     return changed;
   }
 
+  /** As updateResident; `membersChanged` bumps the version when only the member list changed. */
   async updateHousehold(
     row: Row,
     patch: Partial<HouseholdFields>,
     membersChanged = false,
   ): Promise<string[]> {
-    const before = fromRow(HOUSEHOLD_COLUMNS, row);
-    const changed = (Object.keys(patch) as Array<keyof HouseholdFields>).filter(
-      (field) => (patch[field] ?? null) !== before[field],
-    );
+    const changed = changedFields(HOUSEHOLD_COLUMNS, row, patch);
     if (changed.length === 0 && !membersChanged) return [];
-    const params: unknown[] = [row.id];
-    const sets = changed.map((field) => {
-      params.push(patch[field] ?? null);
-      return `${HOUSEHOLD_COLUMNS[field]} = $${params.length}, `;
-    });
     const provenance = membersChanged ? [...changed, 'members'] : changed;
+    await this.bumpVersion('household', row, HOUSEHOLD_COLUMNS, patch, changed, provenance);
+    return changed;
+  }
+
+  private async bumpVersion<M extends Record<string, string>>(
+    type: SubjectType,
+    row: Row,
+    columns: M,
+    patch: Partial<Record<keyof M, string | null>>,
+    changed: Array<keyof M>,
+    provenance: string[],
+    extra: Record<string, unknown> = {},
+  ): Promise<void> {
+    const params: unknown[] = [row.id];
+    const assign = (column: string, value: unknown): string => {
+      params.push(value);
+      return `${column} = $${params.length}, `;
+    };
+    const sets = [
+      ...changed.map((field) => assign(columns[field], patch[field] ?? null)),
+      ...Object.entries(extra).map(([column, value]) => assign(column, value)),
+    ];
     params.push(this.sources(provenance));
     const [updated] = returnedRows<Row>(
       await this.tx.query(
-        `UPDATE household SET ${sets.join('')}version = version + 1, updated_at = now(),
-         field_sources = field_sources || $${params.length}::jsonb
-       WHERE id = $1 RETURNING version`,
+        `UPDATE ${type} SET ${sets.join('')}version = version + 1, updated_at = now(),
+           field_sources = field_sources || $${params.length}::jsonb
+         WHERE id = $1 RETURNING version`,
         params,
       ),
     );
-    this.touch('household', String(row.id), Number(updated.version));
-    return changed;
+    this.touch(type, String(row.id), Number(updated.version));
   }
+}
+
+/** The patch's fields whose value differs from the stored row. */
+function changedFields<M extends Record<string, string>>(
+  columns: M,
+  row: Row,
+  patch: Partial<Record<keyof M, string | null>>,
+): Array<keyof M & string> {
+  const before = fromRow(columns, row);
+  return (Object.keys(patch) as Array<keyof M & string>).filter(
+    (field) => (patch[field] ?? null) !== before[field],
+  );
 }

@@ -58,9 +58,3 @@ export function fromRow<M extends Record<string, string>>(
   }
   return out;
 }
-
-/** Provenance of one field: who set it and when. */
-export interface FieldSource {
-  source: string;
-  at: string;
-}
