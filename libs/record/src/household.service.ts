@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { HEAD_RELATIONS } from '@hub/domain';
 import { canWrite, type Actor } from './actor';
@@ -6,7 +7,14 @@ import { ChangeWriter, type ChangeOutcome } from './change-writer';
 import type { AssistanceInput, MemberInput, RegisterHouseholdInput } from './inputs';
 import { RecordError } from './record-error';
 import { returnedRows } from './sql';
-import { insertResidents, refuseKnownIdNumbers, residentFields, upsertAddress } from './resident-insert';
+import {
+  addressUpsertSql,
+  checkGridCell,
+  insertResidents,
+  refuseKnownIdNumbers,
+  residentFields,
+  residentTuples,
+} from './resident-insert';
 
 export interface RegisteredHousehold {
   householdId: string;
@@ -36,45 +44,68 @@ export class HouseholdService {
     }
   }
 
+  /**
+   * Address, residents, household and memberships in one statement (data-modifying CTEs):
+   * registration is the busiest write of every community office, and each round trip costs.
+   */
   private insertHousehold(
     actor: Actor,
     input: RegisterHouseholdInput,
   ): Promise<ChangeOutcome<RegisteredHousehold>> {
     return this.writer.run(actor, 'household.registered', 'community', async (ctx) => {
       const communityCode = await resolveCommunity(ctx, input.communityCode);
-      const addressId = await upsertAddress(ctx, communityCode, input.address);
-      const residentIds = await insertResidents(
+      await checkGridCell(ctx, communityCode, input.address);
+      const params: unknown[] = [];
+      const addressSql = addressUpsertSql(params, communityCode, input.address);
+      const residents = residentTuples(
         ctx,
-        input.members.map((m) => residentFields(m, communityCode, addressId)),
+        input.members.map((m) => residentFields(m, communityCode, null)),
+        params,
+        '(SELECT id FROM new_address)',
       );
+      const householdId = randomUUID();
       const headIndex = input.members.findIndex((m) => HEAD_RELATIONS.includes(m.relation));
       const assistance = input.assistance;
-      const [{ id: householdId }]: Array<{ id: string }> = await ctx.tx.query(
-        `INSERT INTO household (household_no, type, community_code, address_id, head_resident_id,
-                                assistance_type, assistance_amount, assistance_approved_on, field_sources)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-        [
-          input.householdNo ?? null,
-          input.type,
-          communityCode,
-          addressId,
-          residentIds[headIndex],
-          assistance?.type ?? null,
-          assistance?.amount ?? null,
-          assistance?.approvedOn ?? null,
-          ctx.sources([
-            'householdNo',
-            'type',
-            'addressId',
-            'headResidentId',
-            'members',
-            ...(assistance ? ['assistanceType', 'assistanceAmount', 'assistanceApprovedOn'] : []),
-          ]),
-        ],
+      const householdValues = [
+        householdId,
+        input.householdNo ?? null,
+        input.type,
+        communityCode,
+        residents.ids[headIndex],
+        assistance?.type ?? null,
+        assistance?.amount ?? null,
+        assistance?.approvedOn ?? null,
+        ctx.sources([
+          'householdNo',
+          'type',
+          'addressId',
+          'headResidentId',
+          'members',
+          ...(assistance ? ['assistanceType', 'assistanceAmount', 'assistanceApprovedOn'] : []),
+        ]),
+      ].map((value) => {
+        params.push(value);
+        return `$${params.length}`;
+      });
+      const memberTuples = memberValues(
+        params,
+        householdId,
+        residents.ids,
+        input.members,
+        input.joinedOn ?? today(),
       );
-      await insertMembers(ctx, householdId, residentIds, input.members, input.joinedOn ?? today());
+      await ctx.tx.query(
+        `WITH new_address AS (${addressSql}),
+         new_residents AS (INSERT INTO resident (${residents.columns}) VALUES ${residents.tuples}),
+         new_household AS (
+           INSERT INTO household (id, household_no, type, community_code, head_resident_id, assistance_type,
+                                  assistance_amount, assistance_approved_on, field_sources, address_id)
+           VALUES (${householdValues.join(', ')}, (SELECT id FROM new_address)))
+         INSERT INTO household_member (household_id, resident_id, relation, joined_on) VALUES ${memberTuples}`,
+        params,
+      );
       ctx.touch('household', householdId, 1);
-      return { householdId, residentIds };
+      return { householdId, residentIds: residents.ids };
     });
   }
 
@@ -194,6 +225,24 @@ function setAssistance(
   });
 }
 
+function memberValues(
+  params: unknown[],
+  householdId: string,
+  residentIds: string[],
+  members: Array<{ relation: string }>,
+  joinedOn: string,
+): string {
+  params.push(householdId, joinedOn);
+  const household = `$${params.length - 1}`;
+  const date = `$${params.length}`;
+  return residentIds
+    .map((id, i) => {
+      params.push(id, members[i].relation);
+      return `(${household}, $${params.length - 1}, $${params.length}, ${date})`;
+    })
+    .join(', ');
+}
+
 async function insertMembers(
   ctx: ChangeContext,
   householdId: string,
@@ -201,13 +250,10 @@ async function insertMembers(
   members: Array<{ relation: string }>,
   joinedOn: string,
 ): Promise<void> {
-  const params: unknown[] = [householdId, joinedOn];
-  const tuples = residentIds.map((id, i) => {
-    params.push(id, members[i].relation);
-    return `($1, $${params.length - 1}, $${params.length}, $2)`;
-  });
+  const params: unknown[] = [];
+  const tuples = memberValues(params, householdId, residentIds, members, joinedOn);
   await ctx.tx.query(
-    `INSERT INTO household_member (household_id, resident_id, relation, joined_on) VALUES ${tuples.join(', ')}`,
+    `INSERT INTO household_member (household_id, resident_id, relation, joined_on) VALUES ${tuples}`,
     params,
   );
 }

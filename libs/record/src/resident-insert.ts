@@ -45,11 +45,16 @@ export function residentFields(
   };
 }
 
-/** Inserts residents in one multi-row statement; returns their new ids in input order. */
-export async function insertResidents(
+/**
+ * The VALUES tuples of new residents, their parameters appended to `params`. The current address
+ * may be an SQL expression (the id an address CTE returns) rather than a value.
+ */
+export function residentTuples(
   ctx: ChangeContext,
   rows: Array<Partial<ResidentFields>>,
-): Promise<string[]> {
+  params: unknown[],
+  addressExpression?: string,
+): { ids: string[]; columns: string; tuples: string } {
   const ids = rows.map(() => randomUUID());
   const fields = Object.keys(RESIDENT_COLUMNS) as Array<keyof ResidentFields>;
   const columns = [
@@ -59,9 +64,9 @@ export async function insertResidents(
     'field_sources',
     ...fields.map((f) => RESIDENT_COLUMNS[f]),
   ];
-  const params: unknown[] = [];
   const tuples = rows.map((row, i) => {
     const provided = fields.filter((f) => row[f] !== null && row[f] !== undefined);
+    if (addressExpression) provided.push('currentAddressId');
     const values: unknown[] = [
       ids[i],
       pinyinFull(row.name ?? ''),
@@ -69,12 +74,25 @@ export async function insertResidents(
       ctx.sources(provided),
     ];
     values.push(...fields.map((f) => row[f] ?? null));
-    const start = params.length;
-    params.push(...values);
-    return `(${values.map((_, j) => `$${start + j + 1}`).join(', ')})`;
+    const marks = values.map((value, j) => {
+      if (addressExpression && fields[j - 4] === 'currentAddressId') return addressExpression;
+      params.push(value);
+      return `$${params.length}`;
+    });
+    return `(${marks.join(', ')})`;
   });
-  await ctx.tx.query(`INSERT INTO resident (${columns.join(', ')}) VALUES ${tuples.join(', ')}`, params);
   ids.forEach((id) => ctx.touch('resident', id, 1));
+  return { ids, columns: columns.join(', '), tuples: tuples.join(', ') };
+}
+
+/** Inserts residents in one multi-row statement; returns their new ids in input order. */
+export async function insertResidents(
+  ctx: ChangeContext,
+  rows: Array<Partial<ResidentFields>>,
+): Promise<string[]> {
+  const params: unknown[] = [];
+  const { ids, columns, tuples } = residentTuples(ctx, rows, params);
+  await ctx.tx.query(`INSERT INTO resident (${columns}) VALUES ${tuples}`, params);
   return ids;
 }
 
@@ -109,38 +127,54 @@ export async function refuseKnownIdNumbers(
   throw new RecordError('conflict', '有居民已在系统中登记', problems);
 }
 
+/** A grid cell must exist and belong to the address's community. */
+export async function checkGridCell(
+  ctx: ChangeContext,
+  communityCode: string,
+  address: AddressInput,
+): Promise<void> {
+  if (!address.gridCode) return;
+  if (!address.gridCode.startsWith(communityCode)) {
+    throw RecordError.invalid([{ field: 'address.gridCode', message: '网格不属于该社区' }]);
+  }
+  // A well-formed code of a cell that was never set up would otherwise fail the foreign key (a 500).
+  const cells: unknown[] = await ctx.tx.query(
+    `SELECT 1 FROM grid_cell WHERE code = $1 AND community_code = $2`,
+    [address.gridCode, communityCode],
+  );
+  if (cells.length === 0)
+    throw RecordError.invalid([{ field: 'address.gridCode', message: '该社区没有这个网格' }]);
+}
+
+/** The statement that finds or creates an address (RETURNING id); parameters go to `params`. */
+export function addressUpsertSql(params: unknown[], communityCode: string, address: AddressInput): string {
+  params.push(
+    communityCode,
+    address.gridCode ?? null,
+    address.estate,
+    address.building,
+    address.unit ?? '',
+    address.room,
+  );
+  const n = params.length;
+  return `INSERT INTO address (community_code, grid_code, estate, building, unit, room)
+     VALUES ($${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n})
+     ON CONFLICT (community_code, estate, building, unit, room)
+       DO UPDATE SET grid_code = COALESCE(EXCLUDED.grid_code, address.grid_code)
+     RETURNING id`;
+}
+
 /** Finds or creates the address in the community; a grid cell must belong to that community. */
 export async function upsertAddress(
   ctx: ChangeContext,
   communityCode: string,
   address: AddressInput,
 ): Promise<string> {
-  if (address.gridCode && !address.gridCode.startsWith(communityCode)) {
-    throw RecordError.invalid([{ field: 'address.gridCode', message: '网格不属于该社区' }]);
-  }
-  // A well-formed code of a cell that was never set up would otherwise fail the foreign key (a 500).
-  if (address.gridCode) {
-    const cells: unknown[] = await ctx.tx.query(
-      `SELECT 1 FROM grid_cell WHERE code = $1 AND community_code = $2`,
-      [address.gridCode, communityCode],
-    );
-    if (cells.length === 0)
-      throw RecordError.invalid([{ field: 'address.gridCode', message: '该社区没有这个网格' }]);
-  }
+  await checkGridCell(ctx, communityCode, address);
+  const params: unknown[] = [];
   const rows: Array<{ id: string }> = await ctx.tx.query(
-    `INSERT INTO address (community_code, grid_code, estate, building, unit, room)
-     VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT (community_code, estate, building, unit, room)
-       DO UPDATE SET grid_code = COALESCE(EXCLUDED.grid_code, address.grid_code)
-     RETURNING id`,
-    [
-      communityCode,
-      address.gridCode ?? null,
-      address.estate,
-      address.building,
-      address.unit ?? '',
-      address.room,
-    ],
+    addressUpsertSql(params, communityCode, address),
+    params,
   );
   return rows[0].id;
 }
