@@ -1,5 +1,5 @@
 import { createSecretKey, randomUUID } from 'node:crypto';
-import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
@@ -31,6 +31,8 @@ const correlationId = (req: IncomingMessage): string => {
     LoggerModule.forRootAsync({
       inject: [HubConfig],
       useFactory: (config: HubConfig) => ({
+        // Nest 11 route syntax; the library's default ('*') prints a legacy-route warning at start.
+        forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
         pinoHttp: {
           ...pinoOptions(config.LOG_LEVEL, 'api'),
           genReqId: correlationId,

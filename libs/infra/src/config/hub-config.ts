@@ -66,9 +66,29 @@ export class HubConfig {
   @IsIn(['', 'after-enqueue'])
   RELAY_CRASH_POINT = '';
 
+  /** The simulator's control endpoint (faults, counters, clock); departments listen from SIM_BASE_PORT. */
   @IsInt()
-  @Min(1024)
+  @Min(0)
   SIMULATOR_PORT = 4000;
+
+  /** First department port (police-population = base + 1 … statistics = base + 12); 0 = any free port. */
+  @IsInt()
+  @Min(0)
+  SIM_BASE_PORT = 4100;
+
+  /** The departments' own storage: one schema per department (family-planning: its own database). */
+  @IsString()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'SIM_DATABASE_URL must be a postgres:// URL' })
+  SIM_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/hub_sim';
+
+  /** Directory of seed files `<slug>.<ext>` in each department's export format; empty = start empty. */
+  @IsOptional()
+  @IsString()
+  SIM_SEED_DIR = '';
+
+  /** The spec's delays and rate limits: on for demos and the realistic benchmark, off for tests. */
+  @IsIn(['on', 'off'])
+  SIM_REALISM = 'on';
 }
 
 const NUMERIC_KEYS: ReadonlyArray<keyof HubConfig> = [
@@ -77,6 +97,7 @@ const NUMERIC_KEYS: ReadonlyArray<keyof HubConfig> = [
   'DB_POOL_SIZE',
   'RELAY_POLL_MS',
   'SIMULATOR_PORT',
+  'SIM_BASE_PORT',
 ];
 
 export function loadHubConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
