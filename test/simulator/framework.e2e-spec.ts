@@ -8,7 +8,10 @@ describe('The simulator framework', () => {
   afterAll(() => sim.stop());
 
   it('runs every HTTP department on its own port, behind one control endpoint', async () => {
-    const described = (await (await fetch(`${sim.controlUrl}/control`)).json()) as Array<{ slug: string; port: number | null }>;
+    const described = (await (await fetch(`${sim.controlUrl}/control`)).json()) as Array<{
+      slug: string;
+      port: number | null;
+    }>;
     expect(described).toHaveLength(12);
     const ports = described.map((d) => d.port).filter((p): p is number => p !== null);
     expect(new Set(ports).size).toBe(ports.length);
@@ -27,7 +30,9 @@ describe('The simulator framework', () => {
   it('fails the configured share of calls and counts every call', async () => {
     await sim.faults('aging-services', { errorRate: 1 });
     const before = await sim.counters('aging-services');
-    const statuses = await Promise.all(Array.from({ length: 5 }, () => fetch(sim.urls['aging-services']).then((r) => r.status)));
+    const statuses = await Promise.all(
+      Array.from({ length: 5 }, () => fetch(sim.urls['aging-services']).then((r) => r.status)),
+    );
     await sim.faults('aging-services', { errorRate: 0 });
     const after = await sim.counters('aging-services');
     expect(statuses.every((s) => s >= 500)).toBe(true);

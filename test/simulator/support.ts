@@ -37,7 +37,10 @@ async function control(url: string, method: string, body?: unknown): Promise<unk
  * The simulator as a real process (all twelve departments, each on a free port) with its own
  * database; `env` adds settings such as SIM_SEED_DIR or SIM_REALISM.
  */
-export async function startSimulator(label: string, env: Record<string, string> = {}): Promise<RunningSimulator> {
+export async function startSimulator(
+  label: string,
+  env: Record<string, string> = {},
+): Promise<RunningSimulator> {
   const name = `hub_test_${runId()}_sim_${label.replace(/\W/g, '_')}_${randomBytes(3).toString('hex')}`;
   const dbUrl = databaseUrl(name);
   const child = spawn(process.execPath, ['test/support/run-ts.js', 'apps/simulator/src/main.ts'], {
@@ -54,7 +57,7 @@ export async function startSimulator(label: string, env: Record<string, string> 
   });
   const ready = await new Promise<{ controlPort: number; departments: Record<string, number | null> }>(
     (resolve, reject) => {
-      const lines = createInterface({ input: child.stdout! });
+      const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
       const timer = setTimeout(() => reject(new Error('simulator did not start within 60 s')), 60_000);
       lines.on('line', (line) => {
         if (!line.includes('"simulator":"ready"')) return;
@@ -75,11 +78,14 @@ export async function startSimulator(label: string, env: Record<string, string> 
     controlUrl,
     urls,
     databaseUrl: dbUrl,
-    faults: async (slug, settings) => void (await control(`${controlUrl}/control/${slug}/faults`, 'PUT', settings)),
-    counters: (slug) => control(`${controlUrl}/control/${slug}/counters`, 'GET') as Promise<Record<string, number>>,
+    faults: async (slug, settings) =>
+      void (await control(`${controlUrl}/control/${slug}/faults`, 'PUT', settings)),
+    counters: (slug) =>
+      control(`${controlUrl}/control/${slug}/counters`, 'GET') as Promise<Record<string, number>>,
     records: <T>(slug: string) => control(`${controlUrl}/control/${slug}/records`, 'GET') as Promise<T[]>,
     clock: async (slug, now) => void (await control(`${controlUrl}/control/${slug}/clock`, 'PUT', { now })),
-    simulate: (slug, action, body = {}) => control(`${controlUrl}/control/${slug}/simulate/${action}`, 'POST', body),
+    simulate: (slug, action, body = {}) =>
+      control(`${controlUrl}/control/${slug}/simulate/${action}`, 'POST', body),
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -90,10 +96,12 @@ export async function startSimulator(label: string, env: Record<string, string> 
       await admin.connect();
       try {
         // family-planning keeps its exchange tables in a database of its own, named after this one.
-        const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [
-          `${name}%`,
-        ]);
-        for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+        const { rows } = await admin.query<{ datname: string }>(
+          `SELECT datname FROM pg_database WHERE datname LIKE $1`,
+          [`${name}%`],
+        );
+        for (const { datname } of rows)
+          await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
       } finally {
         await admin.end();
       }

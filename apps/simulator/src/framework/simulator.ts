@@ -94,7 +94,7 @@ export class Simulator {
     return true;
   }
 
-  describe(): Array<Record<string, unknown>> {
+  describe(): Array<{ slug: string; port: number | null; up: boolean | null } & Record<string, unknown>> {
     return [...this.running.values()].map(({ department, ctx, server }) => ({
       slug: department.slug,
       port: server?.port ?? null,
