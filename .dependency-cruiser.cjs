@@ -28,6 +28,13 @@ module.exports = {
       to: { path: '^libs/(connectors|record|database)' },
     },
     {
+      name: 'connectors-know-only-the-domain',
+      comment: 'Connectors map snapshots and speak protocols; they never touch the database or the record.',
+      severity: 'error',
+      from: { path: '^libs/connectors' },
+      to: { path: '^(libs/(database|record)|apps/)' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -7,3 +7,4 @@ export * from './query.service';
 export * from './record-error';
 export * from './record.module';
 export * from './resident.service';
+export * from './snapshot.service';

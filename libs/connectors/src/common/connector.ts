@@ -1,0 +1,65 @@
+import type { SubjectSnapshot } from '@hub/domain';
+
+/** What the hub knows of a subject in one system: the system's own record id, if any. */
+export interface KnownRecord {
+  externalId: string | null;
+}
+
+export interface PushOutcome {
+  /** The system's own record id (new or unchanged); null for systems keyed by ID number. */
+  externalId: string | null;
+}
+
+/** A change a department made itself, read from its change feed. */
+export interface InboundChange {
+  /** The department's own record id, and the citizen ID when the system has one. */
+  externalId: string | null;
+  idNumber: string | null;
+  /** Unified-record fields as the department states them (already translated to our codes). */
+  fields: Record<string, unknown>;
+  /** When the department made the change (its own clock). */
+  changedAt: string;
+}
+
+export interface ChangePage {
+  changes: InboundChange[];
+  /** Opaque: give it back to read what comes after. */
+  cursor: string;
+}
+
+/**
+ * One departmental system, as seen from the hub. Each lives in `libs/connectors/src/<slug>/` with
+ * its relevance rule, mapping and code translation (pure), transport, export and change readers.
+ */
+export interface Connector {
+  slug: string;
+  /** 'online': one call per subject; 'batch': coalesced files or calls (pushBatch). */
+  mode: 'online' | 'batch';
+  /** Which subjects the system covers, per the spec's relevance column, on the given day. */
+  relevant(subject: SubjectSnapshot, on: Date): boolean;
+  /** The record as the system takes it: only its listed fields, codes translated. Pure. */
+  map(subject: SubjectSnapshot, on: Date): Record<string, unknown>;
+  /** Creates or updates the subject in the system. */
+  push(subject: SubjectSnapshot, known: KnownRecord | null, on: Date): Promise<PushOutcome>;
+  /** Ends a subject the system no longer covers, in the system's own way (status, delete, end row). */
+  end(subject: SubjectSnapshot, known: KnownRecord | null, on: Date): Promise<void>;
+  /** The system's whole content, in its own field names (import and reconciliation). */
+  exportAll(): AsyncIterable<Record<string, unknown>>;
+  /** The department's own changes after the cursor (null: from the beginning). */
+  changes?(cursor: string | null): Promise<ChangePage>;
+}
+
+/** A batch system takes many subjects in one file or call and answers per item. */
+export interface BatchItem {
+  subject: SubjectSnapshot;
+  known: KnownRecord | null;
+  action: 'upsert' | 'end';
+}
+
+export type BatchItemResult = { ok: true; externalId: string | null } | { ok: false; error: Error };
+
+export interface BatchConnector extends Connector {
+  mode: 'batch';
+  /** Sends the items and resolves with one result per item, in order (results may come later). */
+  pushBatch(items: BatchItem[], on: Date): Promise<BatchItemResult[]>;
+}
