@@ -19,6 +19,9 @@ import { HouseholdsController } from './households/households.controller';
 import { ReferenceController } from './reference/reference.controller';
 import { ResidentsController } from './residents/residents.controller';
 import { ConfigModule } from './config.module';
+import { ConnectorQueues } from './connectors/connector-queues';
+import { ConnectorsController } from './connectors/connectors.controller';
+import { ConnectorsService } from './connectors/connectors.service';
 
 const correlationId = (req: IncomingMessage): string => {
   const given = req.headers['x-correlation-id'];
@@ -58,9 +61,17 @@ const correlationId = (req: IncomingMessage): string => {
     ThrottlerModule.forRoot([{ ttl: 60_000, limit: 20 }]),
     RecordModule,
   ],
-  controllers: [AuthController, HouseholdsController, ResidentsController, ReferenceController],
+  controllers: [
+    AuthController,
+    HouseholdsController,
+    ResidentsController,
+    ReferenceController,
+    ConnectorsController,
+  ],
   providers: [
     AuthService,
+    ConnectorQueues,
+    ConnectorsService,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_PIPE, useClass: RequestValidationPipe },
     { provide: APP_FILTER, useClass: HttpErrorFilter },

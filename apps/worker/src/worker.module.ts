@@ -4,6 +4,16 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from '@hub/database';
 import { HubConfig, QueueName, pinoOptions } from '@hub/infra';
 import { LoggerModule } from 'nestjs-pino';
+import { RecordModule } from '@hub/record';
+import { buildConnectors } from './delivery/build-connectors';
+import { CONNECTORS } from './delivery/connector-registry';
+import { DeliveryQueues } from './delivery/delivery-queues.service';
+import { DeliveryWorkers } from './delivery/delivery-workers.service';
+import { DeliveryService } from './delivery/delivery.service';
+import { LedgerService } from './delivery/ledger.service';
+import { DeliveryRedriveLoop } from './delivery/redrive.loop';
+import { DeliveryRedrive } from './delivery/redrive.service';
+import { RouterService } from './delivery/router.service';
 import { FanoutProcessor } from './fanout/fanout.processor';
 import { FanoutService } from './fanout/fanout.service';
 import { OutboxRelayLoop } from './relay/outbox-relay.loop';
@@ -45,8 +55,22 @@ export class WorkerModule {
           useFactory: () => ({ connection: { url: config.REDIS_URL }, prefix: config.QUEUE_PREFIX }),
         }),
         BullModule.registerQueue({ name: QueueName.Fanout }),
+        RecordModule,
       ],
-      providers: [OutboxRelayService, OutboxRelayLoop, FanoutService, FanoutProcessor],
+      providers: [
+        OutboxRelayService,
+        OutboxRelayLoop,
+        FanoutService,
+        FanoutProcessor,
+        { provide: CONNECTORS, useValue: buildConnectors(config) },
+        LedgerService,
+        RouterService,
+        DeliveryQueues,
+        DeliveryService,
+        DeliveryWorkers,
+        DeliveryRedrive,
+        DeliveryRedriveLoop,
+      ],
     };
   }
 }

@@ -8,3 +8,4 @@ export * from './record-error';
 export * from './record.module';
 export * from './resident.service';
 export * from './snapshot.service';
+export * from './sql';

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { RouteEventPayload } from '@hub/infra';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { RouterService } from '../delivery/router.service';
 
 /** Stored as the job's return value, so an operator can see which runs were redeliveries. */
 export type RouteOutcome = 'routed' | 'already-routed';
@@ -9,7 +10,10 @@ export type RouteOutcome = 'routed' | 'already-routed';
 /** The work behind a fan-out job, kept out of the processor so tests can call it directly. */
 @Injectable()
 export class FanoutService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly router: RouterService,
+  ) {}
 
   async route(event: RouteEventPayload): Promise<RouteOutcome> {
     const [row] = await this.dataSource.query<Array<{ confirmed_at: Date | null } | undefined>>(
@@ -26,9 +30,9 @@ export class FanoutService {
       return 'already-routed';
     }
 
-    // ROUTER PLUGS IN HERE. For each subject it will decide which connectors cover it and enqueue
-    // one delivery job per (connector, subject, version) with a deterministic job id, so a run
-    // that dies before confirming can simply be repeated. Confirmation must stay last.
+    // Routing is idempotent (ledger rows keyed by system, subject and version; one job id per
+    // system and subject), so a run that dies before confirming is simply repeated.
+    await this.router.route(event);
 
     // confirm_count counts completed routings: above 1 means the event was routed twice.
     await this.dataSource.query(

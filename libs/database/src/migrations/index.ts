@@ -1,4 +1,5 @@
 import { UnifiedRecord1764200000000 } from './1764200000000-unified-record';
+import { DeliveryLedger1764300000000 } from './1764300000000-delivery-ledger';
 
 /** Listed explicitly (no glob) so the compiled apps find them wherever they run from. */
-export const MIGRATIONS = [UnifiedRecord1764200000000];
+export const MIGRATIONS = [UnifiedRecord1764200000000, DeliveryLedger1764300000000];

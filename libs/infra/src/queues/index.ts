@@ -1,1 +1,3 @@
 export * from './queue-names';
+export * from './delivery-jobs';
+export * from './departments';

@@ -1,0 +1,86 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { asConnectorError, ConnectorError } from '@hub/connectors';
+import type { SubjectSnapshot } from '@hub/domain';
+import { SnapshotService } from '@hub/record';
+import { CONNECTORS, type ConnectorRegistry } from './connector-registry';
+import type { DeliverPayload } from '@hub/infra';
+import { LedgerService } from './ledger.service';
+
+export type DeliveryOutcome = 'delivered' | 'ended' | 'up-to-date' | 'not-relevant' | 'refused' | 'gone';
+
+/** How many times one job follows a subject that keeps changing while it is being sent. */
+const MAX_ROUNDS = 3;
+
+/**
+ * Sends one subject's latest state to one system. The job names no version: it reads the current
+ * state, so a delivery that waited behind newer changes sends the newest, and a version the
+ * system already holds (or a newer one) is never sent again.
+ */
+@Injectable()
+export class DeliveryService {
+  constructor(
+    @Inject(CONNECTORS) private readonly connectors: ConnectorRegistry,
+    private readonly snapshots: SnapshotService,
+    private readonly ledger: LedgerService,
+  ) {}
+
+  async deliver(system: string, { subjectType, subjectId }: DeliverPayload): Promise<DeliveryOutcome> {
+    const connector = this.connectors.get(system);
+    if (!connector) throw new ConnectorError('invalid', `no connector for ${system}`);
+    let outcome: DeliveryOutcome = 'up-to-date';
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const subject = await this.load(subjectType, subjectId);
+      if (!subject) return 'gone';
+      const link = await this.ledger.link(system, subjectType, subjectId);
+      if (link && subject.version <= link.deliveredVersion) {
+        await this.ledger.confirm(system, subjectType, subjectId, link.deliveredVersion, {
+          externalId: link.externalId,
+          present: link.present,
+          action: 'none',
+        });
+        return outcome;
+      }
+      const now = new Date();
+      const relevant = connector.relevant(subject, now);
+      const action = relevant ? 'upsert' : link?.present ? 'end' : 'none';
+      await this.ledger.markAttempt(system, subjectType, subjectId, subject.version);
+      try {
+        let externalId = link?.externalId ?? null;
+        if (action === 'upsert') {
+          externalId =
+            (await connector.push(subject, link ? { externalId } : null, now)).externalId ?? externalId;
+        } else if (action === 'end') {
+          await connector.end(subject, { externalId }, now);
+        }
+        await this.ledger.confirm(system, subjectType, subjectId, subject.version, {
+          externalId,
+          present: action === 'upsert',
+          action,
+        });
+        outcome = action === 'upsert' ? 'delivered' : action === 'end' ? 'ended' : 'not-relevant';
+      } catch (error) {
+        const failure = asConnectorError(error);
+        if (failure.final) {
+          await this.ledger.fail(
+            system,
+            subjectType,
+            subjectId,
+            subject.version,
+            failure.kind,
+            failure.message,
+          );
+          return 'refused';
+        }
+        await this.ledger.noteError(system, subjectType, subjectId, failure.kind, failure.message);
+        throw failure;
+      }
+      const latest = await this.load(subjectType, subjectId);
+      if (!latest || latest.version <= subject.version) return outcome;
+    }
+    return outcome;
+  }
+
+  private load(type: 'resident' | 'household', id: string): Promise<SubjectSnapshot | undefined> {
+    return type === 'resident' ? this.snapshots.resident(id) : this.snapshots.household(id);
+  }
+}

@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+export interface SystemLink {
+  externalId: string | null;
+  deliveredVersion: number;
+  present: boolean;
+}
+
+export type LedgerStatus = 'pending' | 'sent' | 'confirmed' | 'failed' | 'not_relevant';
+
+/**
+ * The delivery ledger: per system, subject and version, what happened. Every write is keyed by
+ * (system, subject, version) so repeating a step (after a crash) changes nothing.
+ */
+@Injectable()
+export class LedgerService {
+  constructor(private readonly db: DataSource) {}
+
+  async link(system: string, subjectType: string, subjectId: string): Promise<SystemLink | null> {
+    const rows: Array<{ external_id: string | null; delivered_version: number; present: boolean }> =
+      await this.db.query(
+        `SELECT external_id, delivered_version, present FROM system_link
+        WHERE system = $1 AND subject_type = $2 AND subject_id = $3`,
+        [system, subjectType, subjectId],
+      );
+    const row = rows[0];
+    return row
+      ? { externalId: row.external_id, deliveredVersion: row.delivered_version, present: row.present }
+      : null;
+  }
+
+  /** Records that a version concerns a system (pending) or not; repeated calls are no-ops. */
+  async record(
+    entries: Array<{
+      system: string;
+      subjectType: string;
+      subjectId: string;
+      version: number;
+      eventId: string;
+      status: LedgerStatus;
+      action: string | null;
+    }>,
+  ): Promise<void> {
+    if (entries.length === 0) return;
+    const params: unknown[] = [];
+    const tuples = entries.map((e) => {
+      params.push(e.system, e.subjectType, e.subjectId, e.version, e.eventId, e.status, e.action);
+      const n = params.length;
+      return `($${n - 6}, $${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}::delivery_status, $${n})`;
+    });
+    await this.db.query(
+      `INSERT INTO delivery (system, subject_type, subject_id, version, event_id, status, action)
+       VALUES ${tuples.join(', ')}
+       ON CONFLICT ON CONSTRAINT uq_delivery_subject_version DO NOTHING`,
+      params,
+    );
+  }
+
+  async markAttempt(
+    system: string,
+    subjectType: string,
+    subjectId: string,
+    upToVersion: number,
+  ): Promise<void> {
+    await this.db.query(
+      `UPDATE delivery SET attempts = attempts + 1, status = 'sent', updated_at = now()
+        WHERE system = $1 AND subject_type = $2 AND subject_id = $3 AND version <= $4
+          AND status IN ('pending', 'sent', 'failed')`,
+      [system, subjectType, subjectId, upToVersion],
+    );
+  }
+
+  /** The system now holds `version` (or has ended it): that and every older open row is confirmed. */
+  async confirm(
+    system: string,
+    subjectType: string,
+    subjectId: string,
+    version: number,
+    outcome: { externalId: string | null; present: boolean; action: string },
+  ): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO system_link (system, subject_type, subject_id, external_id, delivered_version, present)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (system, subject_type, subject_id) DO UPDATE
+           SET external_id = COALESCE(EXCLUDED.external_id, system_link.external_id),
+               delivered_version = GREATEST(system_link.delivered_version, EXCLUDED.delivered_version),
+               present = CASE WHEN EXCLUDED.delivered_version >= system_link.delivered_version
+                              THEN EXCLUDED.present ELSE system_link.present END,
+               updated_at = now()`,
+        [system, subjectType, subjectId, outcome.externalId, version, outcome.present],
+      );
+      await tx.query(
+        `UPDATE delivery SET status = 'confirmed', external_id = $5, action = COALESCE(action, $6),
+                error_kind = NULL, last_error = NULL, updated_at = now()
+          WHERE system = $1 AND subject_type = $2 AND subject_id = $3 AND version <= $4
+            AND status IN ('pending', 'sent', 'failed')`,
+        [system, subjectType, subjectId, version, outcome.externalId, outcome.action],
+      );
+    });
+  }
+
+  /** A final refusal: kept with the department's own message for a person to fix and re-send. */
+  async fail(
+    system: string,
+    subjectType: string,
+    subjectId: string,
+    upToVersion: number,
+    kind: string,
+    message: string,
+  ): Promise<void> {
+    await this.db.query(
+      `UPDATE delivery SET status = 'failed', error_kind = $5, last_error = $6, updated_at = now()
+        WHERE system = $1 AND subject_type = $2 AND subject_id = $3 AND version <= $4
+          AND status IN ('pending', 'sent', 'failed')`,
+      [system, subjectType, subjectId, upToVersion, kind, message.slice(0, 500)],
+    );
+  }
+
+  /** A temporary failure: still open, with the reason shown to operators. */
+  async noteError(
+    system: string,
+    subjectType: string,
+    subjectId: string,
+    kind: string,
+    message: string,
+  ): Promise<void> {
+    await this.db.query(
+      `UPDATE delivery SET error_kind = $4, last_error = $5, updated_at = now()
+        WHERE system = $1 AND subject_type = $2 AND subject_id = $3 AND status IN ('pending', 'sent')`,
+      [system, subjectType, subjectId, kind, message.slice(0, 500)],
+    );
+  }
+}

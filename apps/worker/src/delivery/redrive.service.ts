@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DeliveryQueues } from './delivery-queues.service';
+
+/**
+ * Nothing lost: the ledger in PostgreSQL, not Redis, says what is still owed. Re-enqueueing an
+ * open subject that already has a job is a no-op (same job id), so the sweep is safe to repeat.
+ */
+@Injectable()
+export class DeliveryRedrive {
+  constructor(
+    private readonly db: DataSource,
+    private readonly queues: DeliveryQueues,
+  ) {}
+
+  async sweep(limit = 10_000): Promise<number> {
+    const rows: Array<{ system: string; subject_type: string; subject_id: string }> = await this.db.query(
+      `SELECT DISTINCT system, subject_type, subject_id FROM delivery
+        WHERE status IN ('pending', 'sent') LIMIT $1`,
+      [limit],
+    );
+    await this.queues.enqueue(
+      rows.map((r) => ({ system: r.system, subjectType: r.subject_type, subjectId: r.subject_id })),
+    );
+    return rows.length;
+  }
+}
