@@ -5,6 +5,8 @@ import { dataSourceOptions } from '@hub/database';
 import { HubConfig, QueueName, pinoOptions } from '@hub/infra';
 import { LoggerModule } from 'nestjs-pino';
 import { RecordModule } from '@hub/record';
+import { BatchFlusherLoop } from './delivery/batch-flusher.loop';
+import { BatchFlusher } from './delivery/batch-flusher.service';
 import { buildConnectors } from './delivery/build-connectors';
 import { CONNECTORS } from './delivery/connector-registry';
 import { DeliveryQueues } from './delivery/delivery-queues.service';
@@ -70,6 +72,8 @@ export class WorkerModule {
         DeliveryWorkers,
         DeliveryRedrive,
         DeliveryRedriveLoop,
+        BatchFlusher,
+        BatchFlusherLoop,
       ],
     };
   }

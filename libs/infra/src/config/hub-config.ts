@@ -61,6 +61,11 @@ export class HubConfig {
   @Min(10)
   RELAY_POLL_MS = 1000;
 
+  /** How often an idle batch system (social-insurance, militia, grid) is looked at (ms). */
+  @IsInt()
+  @Min(100)
+  BATCH_FLUSH_MS = 5000;
+
   /** Test-only fault injection: the relay SIGKILLs its own process after enqueueing, before marking. */
   @IsOptional()
   @IsIn(['', 'after-enqueue'])
@@ -96,6 +101,7 @@ const NUMERIC_KEYS: ReadonlyArray<keyof HubConfig> = [
   'JWT_TTL_SECONDS',
   'DB_POOL_SIZE',
   'RELAY_POLL_MS',
+  'BATCH_FLUSH_MS',
   'SIMULATOR_PORT',
   'SIM_BASE_PORT',
 ];

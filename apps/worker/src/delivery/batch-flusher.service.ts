@@ -1,0 +1,142 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { asConnectorError, type BatchConnector, type BatchItem } from '@hub/connectors';
+import type { SubjectSnapshot } from '@hub/domain';
+import { SnapshotService } from '@hub/record';
+import { DataSource } from 'typeorm';
+import { CONNECTORS, type ConnectorRegistry } from './connector-registry';
+import { LedgerService } from './ledger.service';
+
+export interface FlushResult {
+  sent: number;
+  confirmed: number;
+  refused: number;
+  retrying: number;
+}
+
+/** Subjects per flush: a department file or a few calls, not the whole backlog at once. */
+const MAX_SUBJECTS = 1000;
+
+/**
+ * Batch systems (social-insurance, militia-conscription, grid-governance) take coalesced files
+ * or calls: every open subject of the system goes in one batch with its latest state, and each
+ * item's own result is written back to the ledger.
+ */
+@Injectable()
+export class BatchFlusher {
+  constructor(
+    @Inject(CONNECTORS) private readonly connectors: ConnectorRegistry,
+    private readonly snapshots: SnapshotService,
+    private readonly ledger: LedgerService,
+    private readonly db: DataSource,
+  ) {}
+
+  batchSystems(): BatchConnector[] {
+    return [...this.connectors.values()].filter((c): c is BatchConnector => c.mode === 'batch');
+  }
+
+  /** One flush of one system; a second worker process flushing the same system skips (advisory lock). */
+  async flush(connector: BatchConnector): Promise<FlushResult> {
+    const result: FlushResult = { sent: 0, confirmed: 0, refused: 0, retrying: 0 };
+    const runner = this.db.createQueryRunner();
+    await runner.connect();
+    try {
+      const lockRows: Array<{ locked: boolean }> = await runner.query(
+        `SELECT pg_try_advisory_lock(hashtext('batch-flush:' || $1)) AS locked`,
+        [connector.slug],
+      );
+      if (!lockRows[0]?.locked) return result;
+      try {
+        await this.flushLocked(connector, result);
+      } finally {
+        await runner.query(`SELECT pg_advisory_unlock(hashtext('batch-flush:' || $1))`, [connector.slug]);
+      }
+    } finally {
+      await runner.release();
+    }
+    return result;
+  }
+
+  private async flushLocked(connector: BatchConnector, result: FlushResult): Promise<void> {
+    const open: Array<{ subject_type: 'resident' | 'household'; subject_id: string }> = await this.db.query(
+      `SELECT DISTINCT subject_type, subject_id FROM delivery
+        WHERE system = $1 AND status IN ('pending', 'sent') LIMIT $2`,
+      [connector.slug, MAX_SUBJECTS],
+    );
+    const now = new Date();
+    const items: Array<BatchItem & { version: number }> = [];
+    for (const { subject_type, subject_id } of open) {
+      const subject: SubjectSnapshot | undefined =
+        subject_type === 'resident'
+          ? await this.snapshots.resident(subject_id)
+          : await this.snapshots.household(subject_id);
+      if (!subject) continue;
+      const link = await this.ledger.link(connector.slug, subject_type, subject_id);
+      if (link && subject.version <= link.deliveredVersion) {
+        await this.ledger.confirm(connector.slug, subject_type, subject_id, link.deliveredVersion, {
+          externalId: link.externalId,
+          present: link.present,
+          action: 'none',
+        });
+        continue;
+      }
+      const relevant = connector.relevant(subject, now);
+      if (!relevant && !link?.present) {
+        await this.ledger.confirm(connector.slug, subject_type, subject_id, subject.version, {
+          externalId: link?.externalId ?? null,
+          present: false,
+          action: 'none',
+        });
+        continue;
+      }
+      items.push({
+        subject,
+        known: link ? { externalId: link.externalId } : null,
+        action: relevant ? 'upsert' : 'end',
+        version: subject.version,
+      });
+    }
+    if (items.length === 0) return;
+    for (const item of items)
+      await this.ledger.markAttempt(connector.slug, item.subject.type, item.subject.id, item.version);
+    result.sent = items.length;
+    let results;
+    try {
+      results = await connector.pushBatch(items, now);
+    } catch (error) {
+      // The whole batch failed (window closed, department down): everything stays open.
+      const failure = asConnectorError(error);
+      for (const item of items) {
+        await this.ledger.noteError(
+          connector.slug,
+          item.subject.type,
+          item.subject.id,
+          failure.kind,
+          failure.message,
+        );
+      }
+      result.retrying = items.length;
+      return;
+    }
+    for (const [index, item] of items.entries()) {
+      const outcome = results[index];
+      const { type, id } = item.subject;
+      if (outcome?.ok) {
+        await this.ledger.confirm(connector.slug, type, id, item.version, {
+          externalId: outcome.externalId ?? item.known?.externalId ?? null,
+          present: item.action === 'upsert',
+          action: item.action,
+        });
+        result.confirmed += 1;
+        continue;
+      }
+      const failure = asConnectorError(outcome?.error ?? new Error('no result for this item'));
+      if (failure.final) {
+        await this.ledger.fail(connector.slug, type, id, item.version, failure.kind, failure.message);
+        result.refused += 1;
+      } else {
+        await this.ledger.noteError(connector.slug, type, id, failure.kind, failure.message);
+        result.retrying += 1;
+      }
+    }
+  }
+}
