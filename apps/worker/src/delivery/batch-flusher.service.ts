@@ -40,10 +40,10 @@ export class BatchFlusher {
     const runner = this.db.createQueryRunner();
     await runner.connect();
     try {
-      const lockRows: Array<{ locked: boolean }> = await runner.query(
+      const lockRows = (await runner.query(
         `SELECT pg_try_advisory_lock(hashtext('batch-flush:' || $1)) AS locked`,
         [connector.slug],
-      );
+      )) as Array<{ locked: boolean }>;
       if (!lockRows[0]?.locked) return result;
       try {
         await this.flushLocked(connector, result);
