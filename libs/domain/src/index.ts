@@ -6,3 +6,4 @@ export * from './citizen-id/citizen-id';
 export * from './codes';
 export * from './person';
 export * from './snapshot/subject-snapshot';
+export * from './authority/field-authority';

@@ -9,3 +9,5 @@ export * from './record.module';
 export * from './resident.service';
 export * from './snapshot.service';
 export * from './sql';
+export * from './department-change.service';
+export * from './membership';

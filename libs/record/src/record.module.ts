@@ -4,10 +4,25 @@ import { HouseholdService } from './household.service';
 import { RecordQueryService } from './query.service';
 import { ResidentService } from './resident.service';
 import { SnapshotService } from './snapshot.service';
+import { DepartmentChangeService } from './department-change.service';
 
 /** The unified record's services; the importing app provides the TypeORM DataSource. */
 @Module({
-  providers: [ChangeWriter, HouseholdService, ResidentService, RecordQueryService, SnapshotService],
-  exports: [ChangeWriter, HouseholdService, ResidentService, RecordQueryService, SnapshotService],
+  providers: [
+    ChangeWriter,
+    HouseholdService,
+    ResidentService,
+    RecordQueryService,
+    SnapshotService,
+    DepartmentChangeService,
+  ],
+  exports: [
+    ChangeWriter,
+    HouseholdService,
+    ResidentService,
+    RecordQueryService,
+    SnapshotService,
+    DepartmentChangeService,
+  ],
 })
 export class RecordModule {}

@@ -12,6 +12,8 @@ export interface PushOutcome {
 
 /** A change a department made itself, read from its change feed. */
 export interface InboundChange {
+  /** What the change is about; household systems (civil-assistance) say 'household'. Default resident. */
+  subjectType?: 'resident' | 'household';
   /** The department's own record id, and the citizen ID when the system has one. */
   externalId: string | null;
   idNumber: string | null;

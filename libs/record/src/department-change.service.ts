@@ -1,0 +1,145 @@
+import { Injectable } from '@nestjs/common';
+import {
+  acceptedFields,
+  HOUSEHOLD_FIELD_AUTHORITY,
+  maskCitizenId,
+  RESIDENT_FIELD_AUTHORITY,
+} from '@hub/domain';
+import type { Actor } from './actor';
+import { ChangeWriter } from './change-writer';
+import { leaveHousehold } from './membership';
+import { RecordError } from './record-error';
+import type { HouseholdFields, ResidentFields } from './resident-columns';
+
+/** A change read from a department's feed, in unified-record field names and codes. */
+export interface DepartmentChange {
+  subjectType?: 'resident' | 'household';
+  externalId: string | null;
+  idNumber: string | null;
+  fields: Record<string, unknown>;
+  changedAt: string;
+}
+
+export type DepartmentChangeOutcome = 'applied' | 'unchanged' | 'held';
+
+/** Changes from departments are made by the hub itself, on the department's authority. */
+const SYSTEM_ACTOR: Actor = {
+  userId: '00000000-0000-0000-0000-000000000000',
+  role: 'admin',
+  communityCode: null,
+  streetCode: null,
+  permissions: ['corrections'],
+};
+
+type Row = Record<string, unknown>;
+
+/**
+ * Applies a department's own change to the unified record under the field-authority table. The
+ * change is written with the department as its source, so the router never echoes it back there.
+ * A change about someone the hub does not know waits in the holding list.
+ */
+@Injectable()
+export class DepartmentChangeService {
+  constructor(private readonly writer: ChangeWriter) {}
+
+  async apply(system: string, change: DepartmentChange): Promise<DepartmentChangeOutcome> {
+    const type = change.subjectType ?? 'resident';
+    const subjectId = await this.find(system, type, change);
+    if (!subjectId) {
+      await this.hold(system, change, 'unknown-subject');
+      return 'held';
+    }
+    try {
+      await this.writer.run(SYSTEM_ACTOR, `${type}.changed-by-department`, system, async (ctx) => {
+        const sources = (row: Row) => (field: string) =>
+          (row.field_sources as Record<string, { at?: string }> | null)?.[field]?.at;
+        if (type === 'household') {
+          const row = await ctx.lockHousehold(subjectId);
+          const patch = acceptedFields(
+            HOUSEHOLD_FIELD_AUTHORITY,
+            system,
+            change.fields,
+            sources(row),
+            change.changedAt,
+          );
+          await ctx.updateHousehold(row, patch);
+          return;
+        }
+        const row = await ctx.lockResident(subjectId);
+        const patch = acceptedFields(
+          RESIDENT_FIELD_AUTHORITY,
+          system,
+          change.fields,
+          sources(row),
+          change.changedAt,
+        );
+        // A death registered by the police, or a move away, ends the person's membership too.
+        if (patch.lifeStatus === 'deceased' && row.life_status !== 'deceased') {
+          await leaveHousehold(
+            ctx,
+            subjectId,
+            String(patch.deathDate ?? change.changedAt.slice(0, 10)),
+            'deceased',
+          );
+        }
+        if (patch.residenceStatus === 'moved_out' && row.residence_status !== 'moved_out') {
+          await leaveHousehold(
+            ctx,
+            subjectId,
+            String(patch.movedOutOn ?? change.changedAt.slice(0, 10)),
+            'moved_out',
+          );
+        }
+        await ctx.updateResident(row, patch);
+      });
+      return 'applied';
+    } catch (error) {
+      // Nothing of the change is new or the department may set none of it: not an error.
+      if (error instanceof RecordError && error.code === 'invalid') return 'unchanged';
+      throw error;
+    }
+  }
+
+  /** By the department's own id (cross reference), else by citizen ID; found by ID, the link is kept. */
+  private async find(
+    system: string,
+    type: 'resident' | 'household',
+    change: DepartmentChange,
+  ): Promise<string | undefined> {
+    const db = this.writer.dataSource;
+    if (change.externalId) {
+      const linked: Array<{ subject_id: string }> = await db.query(
+        `SELECT subject_id FROM system_link WHERE system = $1 AND subject_type = $2 AND external_id = $3`,
+        [system, type, change.externalId],
+      );
+      if (linked[0]) return linked[0].subject_id;
+    }
+    if (type !== 'resident' || !change.idNumber) return undefined;
+    const found: Array<{ id: string }> = await db.query(`SELECT id FROM resident WHERE id_number = $1`, [
+      change.idNumber,
+    ]);
+    if (!found[0]) return undefined;
+    if (change.externalId) {
+      await db.query(
+        `INSERT INTO system_link (system, subject_type, subject_id, external_id, present)
+         VALUES ($1, 'resident', $2, $3, true)
+         ON CONFLICT (system, subject_type, subject_id) DO UPDATE SET external_id = EXCLUDED.external_id, updated_at = now()`,
+        [system, found[0].id, change.externalId],
+      );
+    }
+    return found[0].id;
+  }
+
+  private async hold(system: string, change: DepartmentChange, reason: string): Promise<void> {
+    await this.writer.dataSource.query(
+      `INSERT INTO inbound_holding (system, external_id, id_number_masked, payload, reason) VALUES ($1, $2, $3, $4, $5)`,
+      [
+        system,
+        change.externalId,
+        change.idNumber ? maskCitizenId(change.idNumber) : null,
+        JSON.stringify(change),
+        reason,
+      ],
+    );
+  }
+}
