@@ -9,7 +9,6 @@ import type { Actor } from './actor';
 import { ChangeWriter } from './change-writer';
 import { leaveHousehold } from './membership';
 import { RecordError } from './record-error';
-import type { HouseholdFields, ResidentFields } from './resident-columns';
 
 /** A change read from a department's feed, in unified-record field names and codes. */
 export interface DepartmentChange {
