@@ -17,6 +17,8 @@ import { DeliveryRedriveLoop } from './delivery/redrive.loop';
 import { DeliveryRedrive } from './delivery/redrive.service';
 import { RouterService } from './delivery/router.service';
 import { FanoutProcessor } from './fanout/fanout.processor';
+import { InboundPollerLoop } from './inbound/inbound-poller.loop';
+import { InboundPoller } from './inbound/inbound-poller.service';
 import { FanoutService } from './fanout/fanout.service';
 import { OutboxRelayLoop } from './relay/outbox-relay.loop';
 import { OutboxRelayService } from './relay/outbox-relay.service';
@@ -74,6 +76,8 @@ export class WorkerModule {
         DeliveryRedriveLoop,
         BatchFlusher,
         BatchFlusherLoop,
+        InboundPoller,
+        InboundPollerLoop,
       ],
     };
   }

@@ -66,6 +66,11 @@ export class HubConfig {
   @Min(100)
   BATCH_FLUSH_MS = 5000;
 
+  /** How often an idle department change feed is read (ms). */
+  @IsInt()
+  @Min(100)
+  INBOUND_POLL_MS = 5000;
+
   /** Test-only fault injection: the relay SIGKILLs its own process after enqueueing, before marking. */
   @IsOptional()
   @IsIn(['', 'after-enqueue'])
@@ -102,6 +107,7 @@ const NUMERIC_KEYS: ReadonlyArray<keyof HubConfig> = [
   'DB_POOL_SIZE',
   'RELAY_POLL_MS',
   'BATCH_FLUSH_MS',
+  'INBOUND_POLL_MS',
   'SIMULATOR_PORT',
   'SIM_BASE_PORT',
 ];
