@@ -34,9 +34,10 @@ export class InboundPoller {
       ])) as Array<{ locked: boolean }>;
       if (!lock[0]?.locked) return result;
       try {
-        const state = (await this.db.query(`SELECT inbound_cursor FROM connector_state WHERE system = $1`, [
-          connector.slug,
-        ])) as Array<{ inbound_cursor: string | null }>;
+        const state = await this.db.query<Array<{ inbound_cursor: string | null }>>(
+          `SELECT inbound_cursor FROM connector_state WHERE system = $1`,
+          [connector.slug],
+        );
         const page = await connector.changes(state[0]?.inbound_cursor ?? null);
         for (const change of page.changes) {
           result[await this.changes.apply(connector.slug, change)] += 1;
