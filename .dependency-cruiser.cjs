@@ -25,7 +25,7 @@ module.exports = {
       comment: 'The simulator checks the connectors; it must not reuse them.',
       severity: 'error',
       from: { path: '^apps/simulator' },
-      to: { path: '^libs/(connectors|record|database)' },
+      to: { path: '^libs/(connectors|record|database|delivery)' },
     },
     {
       name: 'connectors-know-only-the-domain',

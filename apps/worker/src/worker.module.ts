@@ -2,23 +2,14 @@ import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from '@hub/database';
+import { DeliveryModule } from '@hub/delivery';
 import { HubConfig, QueueName, pinoOptions } from '@hub/infra';
 import { LoggerModule } from 'nestjs-pino';
-import { RecordModule } from '@hub/record';
 import { BatchFlusherLoop } from './delivery/batch-flusher.loop';
-import { BatchFlusher } from './delivery/batch-flusher.service';
-import { buildConnectors } from './delivery/build-connectors';
-import { CONNECTORS } from './delivery/connector-registry';
-import { DeliveryQueues } from './delivery/delivery-queues.service';
 import { DeliveryWorkers } from './delivery/delivery-workers.service';
-import { DeliveryService } from './delivery/delivery.service';
-import { LedgerService } from './delivery/ledger.service';
 import { DeliveryRedriveLoop } from './delivery/redrive.loop';
-import { DeliveryRedrive } from './delivery/redrive.service';
-import { RouterService } from './delivery/router.service';
 import { FanoutProcessor } from './fanout/fanout.processor';
 import { InboundPollerLoop } from './inbound/inbound-poller.loop';
-import { InboundPoller } from './inbound/inbound-poller.service';
 import { FanoutService } from './fanout/fanout.service';
 import { OutboxRelayLoop } from './relay/outbox-relay.loop';
 import { OutboxRelayService } from './relay/outbox-relay.service';
@@ -59,24 +50,16 @@ export class WorkerModule {
           useFactory: () => ({ connection: { url: config.REDIS_URL }, prefix: config.QUEUE_PREFIX }),
         }),
         BullModule.registerQueue({ name: QueueName.Fanout }),
-        RecordModule,
+        DeliveryModule.forRoot(config),
       ],
       providers: [
         OutboxRelayService,
         OutboxRelayLoop,
         FanoutService,
         FanoutProcessor,
-        { provide: CONNECTORS, useValue: buildConnectors(config) },
-        LedgerService,
-        RouterService,
-        DeliveryQueues,
-        DeliveryService,
         DeliveryWorkers,
-        DeliveryRedrive,
         DeliveryRedriveLoop,
-        BatchFlusher,
         BatchFlusherLoop,
-        InboundPoller,
         InboundPollerLoop,
       ],
     };

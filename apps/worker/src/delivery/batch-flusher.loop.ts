@@ -1,7 +1,7 @@
 import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { HubConfig } from '@hub/infra';
-import { BatchFlusher } from './batch-flusher.service';
+import { BatchFlusher } from '@hub/delivery';
 
 /**
  * Flushes each batch system on its own cadence. A flush that found work runs again soon, so a

@@ -3,9 +3,9 @@ import { DelayedError, Worker, type Job } from 'bullmq';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { ConnectorError } from '@hub/connectors';
 import { HubConfig } from '@hub/infra';
-import { CONNECTORS, type ConnectorRegistry } from './connector-registry';
+import { CONNECTORS, type ConnectorRegistry } from '@hub/delivery';
 import { DELIVER_JOB, deliveryQueueName, jitteredBackoff, type DeliverPayload } from '@hub/infra';
-import { DeliveryService, type DeliveryOutcome } from './delivery.service';
+import { DeliveryService, type DeliveryOutcome } from '@hub/delivery';
 
 /** Per-system call limits from the spec (calls per second), applied when a system states one. */
 const RATE_LIMITS: Record<string, number> = { 'police-population': 5, 'grid-governance': 5 };

@@ -1,6 +1,6 @@
 import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
-import { DeliveryRedrive } from './redrive.service';
+import { DeliveryRedrive } from '@hub/delivery';
 
 const SWEEP_MS = 15_000;
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { RouteEventPayload } from '@hub/infra';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { RouterService } from '../delivery/router.service';
+import { RouterService } from '@hub/delivery';
 
 /** Stored as the job's return value, so an operator can see which runs were redeliveries. */
 export type RouteOutcome = 'routed' | 'already-routed';

@@ -1,7 +1,7 @@
 import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { HubConfig } from '@hub/infra';
-import { InboundPoller } from './inbound-poller.service';
+import { InboundPoller } from '@hub/delivery';
 
 /** Polls every feed on its own timer; a page that brought changes is followed at once by the next. */
 @Injectable()

@@ -49,6 +49,16 @@ export interface Connector {
   exportAll(): AsyncIterable<Record<string, unknown>>;
   /** The department's own changes after the cursor (null: from the beginning). */
   changes?(cursor: string | null): Promise<ChangePage>;
+  /** Reading exports back for reconciliation (systems without it cannot be reconciled). */
+  exportReader?: ExportReader;
+}
+
+/** How to read an exported record back, for reconciliation. */
+export interface ExportReader {
+  /** The record's own id, its citizen ID, and whether the system still holds it as current. */
+  identify(record: Record<string, unknown>): { externalId: string | null; idNumber: string | null; active: boolean };
+  /** The record in the shape `map()` produces, so the two compare field by field. */
+  comparable(record: Record<string, unknown>): Record<string, unknown>;
 }
 
 /** A batch system takes many subjects in one file or call and answers per item. */

@@ -7,6 +7,8 @@ export interface HttpRequest {
   body?: string | Buffer | Uint8Array | FormData;
   /** Per-call time-out; departments are slow (150-400 ms) but must not hang a worker. */
   timeoutMs?: number;
+  /** `manual` to read a login's Set-Cookie on its 302 (fetch drops it when following). */
+  redirect?: 'follow' | 'manual' | 'error';
 }
 
 export interface HttpResponse {
@@ -37,6 +39,7 @@ export async function httpCall(request: HttpRequest): Promise<HttpResponse> {
       method: request.method,
       headers: request.headers,
       body: request.body as RequestInit['body'],
+      redirect: request.redirect,
       signal: AbortSignal.timeout(request.timeoutMs ?? 10_000),
     });
   } catch (error) {

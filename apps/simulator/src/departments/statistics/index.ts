@@ -1,9 +1,18 @@
 import type { Department } from '../../framework';
-import { sendJson } from '../../framework';
+import { failure, statisticsApp } from './statistics.server';
+import { allRevisions, createTables, loadSeedIfEmpty } from './statistics.storage';
 
-/** Placeholder until this department is implemented from the spec. */
+/**
+ * 统计局 统计联网直报平台: no persons, a monthly aggregate report per community. It changes
+ * nothing on its own, so it has no change feed and nothing to simulate.
+ */
 export const statistics: Department = {
   slug: 'statistics',
-  init: () => Promise.resolve(),
-  handler: () => (_req, res) => sendJson(res, 501, { message: 'statistics: not implemented yet' }),
+  async init(ctx) {
+    await createTables(ctx);
+    await loadSeedIfEmpty(ctx);
+  },
+  handler: (ctx) => statisticsApp(ctx),
+  failure,
+  dump: (ctx) => allRevisions(ctx),
 };

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Connector } from '@hub/connectors';
 import { DepartmentChangeService, type DepartmentChangeOutcome } from '@hub/record';
 import { DataSource } from 'typeorm';
-import { CONNECTORS, type ConnectorRegistry } from '../delivery/connector-registry';
+import { CONNECTORS, type ConnectorRegistry } from './connector-registry';
 
 export type PollResult = Record<DepartmentChangeOutcome, number>;
 

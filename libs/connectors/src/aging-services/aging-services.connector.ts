@@ -1,0 +1,106 @@
+/**
+ * 老龄办 养老服务信息系统: elder records over REST JSON with OAuth2 client-credentials bearer
+ * tokens (10 minutes). Push: PUT known, POST new (keep the returned elderId); end: PUT with status
+ * `deceased` or `moved`. Export: offset/limit pages. No change feed: the system is read-only for
+ * reconciliation.
+ */
+import type { ResidentSnapshot, SubjectSnapshot } from '@hub/domain';
+import {
+  ConnectorError,
+  httpCall,
+  pagedItems,
+  unwrapped,
+  type Connector,
+  type HttpResponse,
+  type KnownRecord,
+} from '../common';
+import { agingError } from './aging-services.codes';
+import { agingEndStatus, toAgingElder } from './aging-services.mapping';
+import { isAgingServicesRelevant } from './aging-services.relevance';
+import { TokenSource } from './aging-services.token';
+import type { AgingElder, AgingServicesOptions } from './aging-services.types';
+
+export const AGING_SERVICES = 'aging-services';
+
+export function createAgingServicesConnector(options: AgingServicesOptions): Connector {
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const pageSize = options.pageSize ?? 200;
+  const tokens = new TokenSource({
+    tokenUrl: `${base}/oauth/token`,
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    timeoutMs: options.timeoutMs,
+    renewBeforeMs: options.renewBeforeMs ?? 60_000,
+  });
+
+  /** A 401 means the token died early (the department's clock, a restart): renew once, not a failure. */
+  async function call(method: string, path: string, payload?: unknown): Promise<HttpResponse> {
+    const attempt = async () =>
+      httpCall({
+        method,
+        url: `${base}${path}`,
+        timeoutMs: options.timeoutMs,
+        body: payload === undefined ? undefined : JSON.stringify(payload),
+        headers: {
+          Authorization: `Bearer ${await tokens.current()}`,
+          Accept: 'application/json',
+          ...(payload !== undefined && { 'Content-Type': 'application/json; charset=utf-8' }),
+        },
+      });
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!(error instanceof ConnectorError) || error.kind !== 'auth') throw error;
+      tokens.forget();
+      return attempt();
+    }
+  }
+
+  async function put(elderId: string, elder: AgingElder): Promise<void> {
+    const res = await call('PUT', `/elders/${encodeURIComponent(elderId)}`, elder);
+    if (res.status >= 300) throw agingError(res);
+  }
+
+  const resident = (subject: SubjectSnapshot): ResidentSnapshot => {
+    if (subject.type !== 'resident') throw new ConnectorError('invalid', `${AGING_SERVICES} takes residents`);
+    return subject;
+  };
+
+  return {
+    slug: AGING_SERVICES,
+    mode: 'online',
+    relevant: isAgingServicesRelevant,
+    map: (subject, on) => ({ ...toAgingElder(resident(subject), on, 'active') }),
+
+    async push(subject, known: KnownRecord | null, on) {
+      const elder = toAgingElder(resident(subject), on, 'active');
+      if (known?.externalId) {
+        await put(known.externalId, elder);
+        return { externalId: known.externalId };
+      }
+      const res = await call('POST', '/elders', elder);
+      if (res.status >= 300) throw agingError(res);
+      const elderId = unwrapped(res.json()).elderId;
+      if ((typeof elderId !== 'string' && typeof elderId !== 'number') || elderId === '') {
+        throw new ConnectorError('invalid', 'the department created the elder but sent no elderId');
+      }
+      return { externalId: String(elderId) };
+    },
+
+    async end(subject, known, on) {
+      if (!known?.externalId) return;
+      const person = resident(subject);
+      await put(known.externalId, toAgingElder(person, on, agingEndStatus(person)));
+    },
+
+    async *exportAll() {
+      for (let offset = 0; ; offset += pageSize) {
+        const res = await call('GET', `/elders?offset=${offset}&limit=${pageSize}`);
+        if (res.status >= 300) throw agingError(res);
+        const items = pagedItems(res.json());
+        yield* items;
+        if (items.length < pageSize) return;
+      }
+    },
+  };
+}

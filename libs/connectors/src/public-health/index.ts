@@ -1,0 +1,2 @@
+export { createPublicHealthConnector } from './public-health.connector';
+export type { PublicHealthOptions } from './public-health.types';

@@ -1,0 +1,110 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { residentSnapshot } from '../testing/snapshots';
+import { createPublicHealthConnector } from './public-health.connector';
+
+type Handler = (req: IncomingMessage, body: string, res: ServerResponse) => void;
+
+/** A scripted FHIR server: each test says how the next calls are answered. */
+async function fakeFhir(
+  script: Handler[],
+): Promise<{ url: string; calls: string[]; close(): Promise<void> }> {
+  const calls: string[] = [];
+  const server: Server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      calls.push(`${req.method} ${req.url} ${req.headers['if-match'] ?? ''}`.trim());
+      const next = script.shift();
+      if (!next) return void res.writeHead(500).end();
+      next(req, body, res);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, calls, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+const json = (status: number, body: unknown) => (_req: IncomingMessage, _b: string, res: ServerResponse) =>
+  res.writeHead(status, { 'content-type': 'application/fhir+json' }).end(JSON.stringify(body));
+const patient = (versionId: string) => ({
+  resourceType: 'Patient',
+  id: '32040200000000001',
+  meta: { versionId },
+});
+const on = new Date('2026-11-27T10:00:00+08:00');
+
+describe(createPublicHealthConnector.name, () => {
+  it('re-reads and retries a PUT refused as stale (412)', async () => {
+    const fhir = await fakeFhir([
+      json(200, patient('1')),
+      json(412, {}),
+      json(200, patient('2')),
+      json(200, {}),
+    ]);
+    const sut = createPublicHealthConnector({ baseUrl: fhir.url, token: 't' });
+    await expect(sut.push(residentSnapshot(), { externalId: '32040200000000001' }, on)).resolves.toEqual({
+      externalId: '32040200000000001',
+    });
+    expect(fhir.calls).toEqual([
+      'GET /fhir/Patient/32040200000000001',
+      'PUT /fhir/Patient/32040200000000001 W/"1"',
+      'GET /fhir/Patient/32040200000000001',
+      'PUT /fhir/Patient/32040200000000001 W/"2"',
+    ]);
+    await fhir.close();
+  });
+
+  it('gives up after a bounded number of stale versions, as temporary', async () => {
+    const script = Array.from({ length: 3 }, () => [json(200, patient('1')), json(412, {})]).flat();
+    const fhir = await fakeFhir(script);
+    const sut = createPublicHealthConnector({ baseUrl: fhir.url, token: 't' });
+    await expect(sut.push(residentSnapshot(), { externalId: '32040200000000001' }, on)).rejects.toMatchObject(
+      {
+        kind: 'temporary',
+      },
+    );
+    await fhir.close();
+  });
+
+  it('takes a new archive number from Location when the body is empty', async () => {
+    const fhir = await fakeFhir([
+      (_req, _body, res) =>
+        res.writeHead(201, { location: '/fhir/Patient/32040200000000009/_history/1' }).end(),
+    ]);
+    const sut = createPublicHealthConnector({ baseUrl: fhir.url, token: 't' });
+    await expect(sut.push(residentSnapshot(), null, on)).resolves.toEqual({
+      externalId: '32040200000000009',
+    });
+    await fhir.close();
+  });
+
+  it('follows next links through the export', async () => {
+    const page = (ids: string[], next?: string) => ({
+      resourceType: 'Bundle',
+      entry: ids.map((id) => ({ resource: { resourceType: 'Patient', id } })),
+      link: next ? [{ relation: 'next', url: next }] : [],
+    });
+    const fhir = await fakeFhir([
+      json(200, page(['a', 'b'], 'Patient?_count=2&_offset=2')),
+      json(200, page(['c'])),
+    ]);
+    const sut = createPublicHealthConnector({ baseUrl: fhir.url, token: 't', pageSize: 2 });
+    const ids: unknown[] = [];
+    for await (const record of sut.exportAll()) ids.push(record.id);
+    expect(ids).toEqual(['a', 'b', 'c']);
+    expect(fhir.calls).toEqual([
+      'GET /fhir/Patient?_count=2&_offset=0',
+      'GET /fhir/Patient?_count=2&_offset=2',
+    ]);
+    await fhir.close();
+  });
+
+  it('sends nothing to end a moved-out resident (the archive has no such status)', async () => {
+    const fhir = await fakeFhir([]);
+    const sut = createPublicHealthConnector({ baseUrl: fhir.url, token: 't' });
+    await sut.end(residentSnapshot({ residenceStatus: 'moved_out' }), { externalId: '1' }, on);
+    expect(fhir.calls).toEqual([]);
+    await fhir.close();
+  });
+});
