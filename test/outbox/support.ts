@@ -34,6 +34,8 @@ export async function createOutboxTestEnv(label: string): Promise<OutboxTestEnv>
     LOG_LEVEL: 'warn',
     DB_POOL_SIZE: '10',
     NODE_ENV: 'test',
+    // These tests are about the relay; no department is reachable.
+    ENABLED_SYSTEMS: 'none',
   };
   const config = loadHubConfig(settings);
   const pool = new Pool({ connectionString: database.url, max: 12 });

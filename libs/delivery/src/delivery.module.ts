@@ -10,6 +10,7 @@ import { InboundPoller } from './inbound-poller.service';
 import { LedgerService } from './ledger.service';
 import { DeliveryRedrive } from './redrive.service';
 import { RouterService } from './router.service';
+import { StatisticsReporter } from './statistics-reporter.service';
 
 const SERVICES = [
   LedgerService,
@@ -19,6 +20,7 @@ const SERVICES = [
   DeliveryRedrive,
   BatchFlusher,
   InboundPoller,
+  StatisticsReporter,
 ];
 
 /** Routing, delivery, batching, inbound feeds and the ledger: used by the worker and the CLI. */

@@ -8,3 +8,4 @@ export * from './ledger.service';
 export * from './redrive.service';
 export * from './router.service';
 export * from './delivery.module';
+export * from './statistics-reporter.service';

@@ -49,7 +49,8 @@ export class SnapshotService {
               ${ADDRESS_COLUMNS},
               (SELECT sp.id_number FROM household_member sm JOIN resident sp ON sp.id = sm.resident_id
                 WHERE sm.household_id = m.household_id AND sm.left_on IS NULL AND sm.resident_id <> r.id
-                  AND (sm.relation IN ('10','11','12') OR (m.relation IN ('10','11','12') AND sm.relation IN ('01','02')))
+                  AND ((m.relation IN ('01','02') AND sm.relation IN ('10','11','12'))
+                    OR (m.relation IN ('10','11','12') AND sm.relation IN ('01','02')))
                 LIMIT 1) AS spouse_id_number,
               (SELECT count(*)::int FROM household_member cm
                 WHERE cm.household_id = m.household_id AND cm.left_on IS NULL AND cm.relation BETWEEN '20' AND '39'

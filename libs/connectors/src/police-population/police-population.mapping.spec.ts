@@ -84,6 +84,10 @@ describe(fromPoliceRecord.name, () => {
     });
   });
 
+  it('reads ZT 0 as no statement about life or residence', () => {
+    expect(fromPoliceRecord({ GMSFHM: '320402196403150131', ZT: '0' }).fields).toEqual({});
+  });
+
   it('reads a move out', () => {
     expect(fromPoliceRecord({ GMSFHM: '320402196403150131', ZT: '2' }).fields).toEqual({
       residenceStatus: 'moved_out',

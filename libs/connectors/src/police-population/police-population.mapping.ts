@@ -57,20 +57,10 @@ export function fromPoliceRecord(ry: Partial<PoliceRyxx>): InboundChange {
   if (ry.YHZGX) fields.relation = ry.YHZGX;
   const registrationType = registrationTypeOf(ry.RYLB ?? '');
   if (registrationType) fields.registrationType = registrationType;
-  switch (ry.ZT) {
-    case '1':
-      fields.lifeStatus = 'deceased';
-      break;
-    case '2':
-      fields.residenceStatus = 'moved_out';
-      break;
-    case '0':
-      fields.lifeStatus = 'alive';
-      fields.residenceStatus = 'present';
-      break;
-    case undefined:
-      break;
-  }
+  // ZT 0 states nothing: "normal" at the station must not undo a death or a move out the
+  // community has entered and the station has not registered yet.
+  if (ry.ZT === '1') fields.lifeStatus = 'deceased';
+  if (ry.ZT === '2') fields.residenceStatus = 'moved_out';
   return {
     externalId: ry.RYBH || null,
     idNumber: ry.GMSFHM ? citizenIdForMatching(ry.GMSFHM) : null,

@@ -14,6 +14,8 @@ export function msUntilWindowOpens(now: Date, start: string, end: string): numbe
   const utcMinutes = now.getUTCHours() * 60 + now.getUTCMinutes();
   const minute = (utcMinutes + BEIJING_OFFSET_MINUTES) % MINUTES_A_DAY;
   const [from, to] = [minutesOf(start), minutesOf(end)];
+  // Equal ends mean "always open", as the department reads them.
+  if (from === to) return 0;
   const inside = from <= to ? minute >= from && minute < to : minute >= from || minute < to;
   if (inside) return 0;
   const minutesToGo = (from - minute + MINUTES_A_DAY) % MINUTES_A_DAY;

@@ -61,6 +61,37 @@ export class HubConfig {
   @Min(10)
   RELAY_POLL_MS = 1000;
 
+  /**
+   * Where each department answers: JSON `{ "<slug>": "https://…" }`. Systems not listed default to
+   * the local simulator (http://127.0.0.1:SIM_BASE_PORT + its number).
+   */
+  @IsOptional()
+  @IsString()
+  DEPARTMENT_URLS = '';
+
+  /**
+   * Credentials per department as JSON `{ "<slug>": { … } }`, merged over the simulator's
+   * development credentials. Production must set every system's own.
+   */
+  @IsOptional()
+  @IsString()
+  DEPARTMENT_CREDENTIALS = '';
+
+  /** Systems this worker delivers to and reads from: `all`, `none`, or a comma list of slugs. */
+  @IsString()
+  @Matches(/^(all|none|[a-z-]+(,[a-z-]+)*)$/)
+  ENABLED_SYSTEMS = 'all';
+
+  /** family-planning's exchange database (前置库); default: the simulator's, with its own login. */
+  @IsOptional()
+  @IsString()
+  FAMILY_PLANNING_DATABASE_URL = '';
+
+  /** social-insurance's upload window, `HH:mm-HH:mm` Beijing time. */
+  @IsString()
+  @Matches(/^\d{2}:\d{2}-\d{2}:\d{2}$/)
+  SOCIAL_INSURANCE_WINDOW = '22:00-06:00';
+
   /** How often an idle batch system (social-insurance, militia, grid) is looked at (ms). */
   @IsInt()
   @Min(100)
