@@ -48,7 +48,8 @@ describe('One household entered once reaches every department that covers it', (
     Object.assign(members[2], { employmentStatus: '2', politicalStatus: '03' });
     ids = (body.members as Array<{ idNumber: string }>).map((m) => m.idNumber);
     const res = await h.http.post('/api/households').auth(h.tokens.worker, { type: 'bearer' }).send(body);
-    if (res.status !== 201) throw new Error(`registration answered ${res.status}: ${JSON.stringify(res.body)}`);
+    if (res.status !== 201)
+      throw new Error(`registration answered ${res.status}: ${JSON.stringify(res.body)}`);
     await drained(h);
   }, 180_000);
 

@@ -56,7 +56,11 @@ export interface Connector {
 /** How to read an exported record back, for reconciliation. */
 export interface ExportReader {
   /** The record's own id, its citizen ID, and whether the system still holds it as current. */
-  identify(record: Record<string, unknown>): { externalId: string | null; idNumber: string | null; active: boolean };
+  identify(record: Record<string, unknown>): {
+    externalId: string | null;
+    idNumber: string | null;
+    active: boolean;
+  };
   /** The record in the shape `map()` produces, so the two compare field by field. */
   comparable(record: Record<string, unknown>): Record<string, unknown>;
 }
