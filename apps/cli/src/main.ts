@@ -1,12 +1,18 @@
 import 'reflect-metadata';
 import { createDataSource, prepareDatabase } from '@hub/database';
 import { loadHubConfig, PreflightError } from '@hub/infra';
+import { reconcileCommand, reportCommand } from './operations';
 import { seedDemo } from './seed-demo';
 
 const HELP = `npm run hub -- <command>
 
   migrate        create the database if missing and apply pending migrations
   seed           geography (6 districts, 859 communities), demo users and demo households
+  reconcile [system…] [--repair]
+                 compare each system's whole content with the unified record (exit 3 on differences);
+                 --repair delivers missing and different subjects again
+  report [yyyy-MM] [community…]
+                 submit the monthly statistics report (default: last month, every community)
   help           this text
 `;
 
@@ -32,6 +38,10 @@ async function main(argv: string[]): Promise<number> {
       }
       return 0;
     }
+    case 'reconcile':
+      return reconcileCommand(config, argv.slice(1));
+    case 'report':
+      return reportCommand(config, argv.slice(1));
     case 'help':
       console.log(HELP);
       return 0;

@@ -10,6 +10,7 @@ import { DeliveryWorkers } from './delivery/delivery-workers.service';
 import { DeliveryRedriveLoop } from './delivery/redrive.loop';
 import { FanoutProcessor } from './fanout/fanout.processor';
 import { InboundPollerLoop } from './inbound/inbound-poller.loop';
+import { MaintenanceService } from './maintenance/maintenance.service';
 import { FanoutService } from './fanout/fanout.service';
 import { OutboxRelayLoop } from './relay/outbox-relay.loop';
 import { OutboxRelayService } from './relay/outbox-relay.service';
@@ -61,6 +62,7 @@ export class WorkerModule {
         DeliveryRedriveLoop,
         BatchFlusherLoop,
         InboundPollerLoop,
+        MaintenanceService,
       ],
     };
   }

@@ -11,6 +11,7 @@ import { LedgerService } from './ledger.service';
 import { DeliveryRedrive } from './redrive.service';
 import { RouterService } from './router.service';
 import { StatisticsReporter } from './statistics-reporter.service';
+import { ReconcileService } from './reconcile.service';
 
 const SERVICES = [
   LedgerService,
@@ -21,6 +22,7 @@ const SERVICES = [
   BatchFlusher,
   InboundPoller,
   StatisticsReporter,
+  ReconcileService,
 ];
 
 /** Routing, delivery, batching, inbound feeds and the ledger: used by the worker and the CLI. */

@@ -9,3 +9,4 @@ export * from './redrive.service';
 export * from './router.service';
 export * from './delivery.module';
 export * from './statistics-reporter.service';
+export * from './reconcile.service';

@@ -32,6 +32,9 @@ const SYSTEM_ACTOR: Actor = {
 
 type Row = Record<string, unknown>;
 
+/** Systems whose records are households, not persons (civil affairs: one document per household). */
+const HOUSEHOLD_SYSTEMS: ReadonlySet<string> = new Set(['civil-assistance']);
+
 /**
  * Applies a department's own change to the unified record under the field-authority table. The
  * change is written with the department as its source, so the router never echoes it back there.
@@ -42,7 +45,7 @@ export class DepartmentChangeService {
   constructor(private readonly writer: ChangeWriter) {}
 
   async apply(system: string, change: DepartmentChange): Promise<DepartmentChangeOutcome> {
-    const type = change.subjectType ?? 'resident';
+    const type = change.subjectType ?? (HOUSEHOLD_SYSTEMS.has(system) ? 'household' : 'resident');
     const subjectId = await this.find(system, type, change);
     if (!subjectId) {
       await this.hold(system, change, 'unknown-subject');
@@ -99,7 +102,10 @@ export class DepartmentChangeService {
     }
   }
 
-  /** By the department's own id (cross reference), else by citizen ID; found by ID, the link is kept. */
+  /**
+   * By the department's own id (cross reference), else by citizen ID (a household by its head's);
+   * found by ID, the link is kept.
+   */
   private async find(
     system: string,
     type: 'resident' | 'household',
@@ -113,17 +119,22 @@ export class DepartmentChangeService {
       );
       if (linked[0]) return linked[0].subject_id;
     }
-    if (type !== 'resident' || !change.idNumber) return undefined;
-    const found: Array<{ id: string }> = await db.query(`SELECT id FROM resident WHERE id_number = $1`, [
-      change.idNumber,
-    ]);
+    if (!change.idNumber) return undefined;
+    const found: Array<{ id: string }> =
+      type === 'resident'
+        ? await db.query(`SELECT id FROM resident WHERE id_number = $1`, [change.idNumber])
+        : await db.query(
+            `SELECT h.id FROM household h JOIN resident r ON r.id = h.head_resident_id
+              WHERE r.id_number = $1 AND h.status = 'active'`,
+            [change.idNumber],
+          );
     if (!found[0]) return undefined;
     if (change.externalId) {
       await db.query(
         `INSERT INTO system_link (system, subject_type, subject_id, external_id, present)
-         VALUES ($1, 'resident', $2, $3, true)
+         VALUES ($1, $2, $3, $4, true)
          ON CONFLICT (system, subject_type, subject_id) DO UPDATE SET external_id = EXCLUDED.external_id, updated_at = now()`,
-        [system, found[0].id, change.externalId],
+        [system, type, found[0].id, change.externalId],
       );
     }
     return found[0].id;

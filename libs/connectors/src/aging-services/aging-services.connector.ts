@@ -15,6 +15,7 @@ import {
   type KnownRecord,
 } from '../common';
 import { agingError } from './aging-services.codes';
+import { agingServicesExportReader } from './aging-services.export-reader';
 import { agingEndStatus, toAgingElder } from './aging-services.mapping';
 import { isAgingServicesRelevant } from './aging-services.relevance';
 import { TokenSource } from './aging-services.token';
@@ -102,5 +103,7 @@ export function createAgingServicesConnector(options: AgingServicesOptions): Con
         if (items.length < pageSize) return;
       }
     },
+
+    exportReader: agingServicesExportReader,
   };
 }

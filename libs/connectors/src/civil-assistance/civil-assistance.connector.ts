@@ -15,6 +15,7 @@ import {
   type KnownRecord,
 } from '../common';
 import { civilError } from './civil-assistance.codes';
+import { civilAssistanceExportReader } from './civil-assistance.export-reader';
 import { civilAssistanceOf, civilChange, toCivilHousehold } from './civil-assistance.mapping';
 import { isCivilAssistanceRelevant } from './civil-assistance.relevance';
 import { signCivilRequest } from './civil-assistance.signing';
@@ -114,6 +115,7 @@ export function createCivilAssistanceConnector(options: CivilAssistanceOptions):
     },
 
     exportAll,
+    exportReader: civilAssistanceExportReader,
 
     async changes(cursor: string | null): Promise<ChangePage> {
       const query = !cursor ? '' : `?since=${encodeURIComponent(cursor)}`;

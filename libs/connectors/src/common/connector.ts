@@ -60,6 +60,8 @@ export interface ExportReader {
     externalId: string | null;
     idNumber: string | null;
     active: boolean;
+    /** For systems that export persons and households together (grid-governance); default resident. */
+    subjectType?: 'resident' | 'household';
   };
   /** The record in the shape `map()` produces, so the two compare field by field. */
   comparable(record: Record<string, unknown>): Record<string, unknown>;

@@ -18,6 +18,7 @@ import {
   type KnownRecord,
 } from '../common';
 import { cardNumber, disabilityError } from './disability.codes';
+import { disabilityExportReader } from './disability.export-reader';
 import {
   disabilityChange,
   disabilityEndStatus,
@@ -106,6 +107,8 @@ export function createDisabilityConnector(options: DisabilityOptions): Connector
         if (items.length < pageSize) return;
       }
     },
+
+    exportReader: disabilityExportReader,
 
     async changes(cursor: string | null): Promise<ChangePage> {
       const body = await get(`/api/persons/changes${cursor ? `?since=${encodeURIComponent(cursor)}` : ''}`);

@@ -9,6 +9,7 @@ import {
   type PushOutcome,
 } from '../common';
 import { parseSaveReply } from './employment.codes';
+import { employmentExportReader } from './employment.export-reader';
 import { fromEmploymentRow, refusalOf, toEmploymentForm } from './employment.mapping';
 import { isRelevantToEmployment } from './employment.relevance';
 import { EmploymentSession } from './employment.session';
@@ -46,6 +47,7 @@ export function createEmploymentConnector(options: EmploymentOptions): Connector
     mode: 'online',
     relevant: isRelevantToEmployment,
     map: (subject) => ({ ...toEmploymentForm(residentOf(subject)) }),
+    exportReader: employmentExportReader,
 
     async push(subject, known: KnownRecord | null): Promise<PushOutcome> {
       const form = toEmploymentForm(residentOf(subject));

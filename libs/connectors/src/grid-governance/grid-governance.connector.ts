@@ -8,6 +8,7 @@ import {
   type InboundChange,
 } from '../common';
 import { GridGovernanceClient } from './grid-governance.client';
+import { createGridExportReader } from './grid-governance.export-reader';
 import { endStatusOf, fromGridEvent, toGridHouse, toGridPerson } from './grid-governance.mapping';
 import { isGridGovernanceRelevant } from './grid-governance.relevance';
 import type {
@@ -183,6 +184,9 @@ export function createGridGovernanceConnector(options: GridGovernanceOptions): G
         yield* pages<Record<string, unknown>>('/api/v2/persons', 'persons');
         yield* pages<Record<string, unknown>>('/api/v2/houses', 'houses');
       })(),
+
+    // Per connector: it learns the export's persons so a house can name its head's ID number.
+    exportReader: createGridExportReader(),
 
     async changes(cursor: string | null): Promise<ChangePage> {
       const changes: InboundChange[] = [];

@@ -7,6 +7,7 @@ import {
   type PushOutcome,
 } from '../common';
 import { JusticeCorrectionsClient } from './justice-corrections.client';
+import { justiceCorrectionsExportReader } from './justice-corrections.export-reader';
 import { fromSqjzRecord, toSqjzRecord } from './justice-corrections.mapping';
 import { isJusticeCorrectionsRelevant } from './justice-corrections.relevance';
 import { readChanges, readPage, readSavedId } from './justice-corrections.replies';
@@ -72,6 +73,8 @@ export function createJusticeCorrectionsConnector(options: JusticeCorrectionsOpt
             return;
         }
       })(),
+
+    exportReader: justiceCorrectionsExportReader,
 
     async changes(cursor: string | null): Promise<ChangePage> {
       const changes: InboundChange[] = [];

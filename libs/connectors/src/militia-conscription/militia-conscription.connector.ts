@@ -6,6 +6,7 @@ import {
   type BatchItem,
   type BatchItemResult,
 } from '../common';
+import { militiaConscriptionExportReader } from './militia-conscription.export-reader';
 import { registrationTypeFor, toRosterEntry } from './militia-conscription.mapping';
 import { militiaConscriptionRelevant, registrationYear } from './militia-conscription.relevance';
 import { buildRoster, readRoster } from './militia-conscription.roster';
@@ -91,6 +92,7 @@ export function createMilitiaConscriptionConnector(options: MilitiaConscriptionO
     mode: 'batch',
     relevant: militiaConscriptionRelevant,
     map: (subject) => ({ ...toRosterEntry(asResident(subject), '初次登记') }),
+    exportReader: militiaConscriptionExportReader,
     pushBatch,
     async push(subject, known, on) {
       await one({ subject, known, action: 'upsert' }, on);

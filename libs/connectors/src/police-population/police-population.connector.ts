@@ -7,6 +7,7 @@ import {
   type PushOutcome,
 } from '../common';
 import { endStatusOf } from './police-population.codes';
+import { policePopulationExportReader } from './police-population.export-reader';
 import { fromPoliceRecord, toPoliceRecord } from './police-population.mapping';
 import { isRelevantToPolice } from './police-population.relevance';
 import { PoliceSoapClient } from './police-population.soap';
@@ -57,6 +58,7 @@ export function createPolicePopulationConnector(options: PolicePopulationOptions
     mode: 'online',
     relevant: isRelevantToPolice,
     map: (subject) => ({ ...toPoliceRecord(residentOf(subject)) }),
+    exportReader: policePopulationExportReader,
 
     async push(subject, known: KnownRecord | null): Promise<PushOutcome> {
       const resident = residentOf(subject);

@@ -7,6 +7,7 @@ import {
   type PushOutcome,
 } from '../common';
 import { PublicHealthClient, StaleVersionError } from './public-health.client';
+import { publicHealthExportReader } from './public-health.export-reader';
 import { fromPatient, mergeIntoCurrent, toPatient } from './public-health.mapping';
 import { isPublicHealthRelevant } from './public-health.relevance';
 import type { FhirBundle, FhirPatient, PublicHealthOptions } from './public-health.types';
@@ -85,6 +86,8 @@ export function createPublicHealthConnector(options: PublicHealthOptions): Conne
           yield { ...patient };
         }
       })(),
+
+    exportReader: publicHealthExportReader,
 
     /**
      * Cursor = the latest `meta.lastUpdated` seen. `gt` is strict, so a change stamped with the

@@ -12,6 +12,7 @@ import {
   type KnownRecord,
 } from '../common';
 import { OUTSIDE_WINDOW } from './social-insurance.codes';
+import { socialInsuranceExportReader } from './social-insurance.export-reader';
 import { rowRefusal, toInsurancePerson, toUploadRow } from './social-insurance.mapping';
 import { isRelevantToSocialInsurance } from './social-insurance.relevance';
 import { resultsBySentRow, type SentRow } from './social-insurance.results';
@@ -129,6 +130,7 @@ export function createSocialInsuranceConnector(options: SocialInsuranceOptions):
     mode: 'batch',
     relevant: isRelevantToSocialInsurance,
     map: (subject) => ({ ...toInsurancePerson(residentOf(subject)) }),
+    exportReader: socialInsuranceExportReader,
     pushBatch,
     // One-row files, for tools and tests; the hub sends a window's changes through pushBatch.
     push: async (subject, known: KnownRecord | null, on) => ({

@@ -1,0 +1,221 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Connector } from '@hub/connectors';
+import { maskCitizenId, type SubjectSnapshot } from '@hub/domain';
+import { SnapshotService } from '@hub/record';
+import { DataSource } from 'typeorm';
+import { CONNECTORS, type ConnectorRegistry } from './connector-registry';
+import { DeliveryQueues } from './delivery-queues.service';
+import { LedgerService } from './ledger.service';
+
+export interface FieldDifference {
+  field: string;
+  hub: unknown;
+  department: unknown;
+}
+
+export interface Difference {
+  kind: 'missing' | 'extra' | 'different' | 'duplicate';
+  subjectType?: string;
+  subjectId?: string;
+  externalId?: string | null;
+  /** Masked: a report is read by IT staff. */
+  idNumber?: string | null;
+  fields?: FieldDifference[];
+}
+
+export interface ReconcileReport {
+  system: string;
+  expected: number;
+  held: number;
+  missing: number;
+  extra: number;
+  different: number;
+  duplicates: number;
+  repaired: number;
+  /** The first differences, for a person to look at (the counts are complete). */
+  differences: Difference[];
+}
+
+type Exported = {
+  record: Record<string, unknown>;
+  subjectType: 'resident' | 'household';
+  externalId: string | null;
+  idNumber: string | null;
+  matched: boolean;
+};
+
+const SHOWN = 200;
+const text = (v: unknown): string =>
+  v !== null && typeof v === 'object' ? JSON.stringify(v, Object.keys(v).sort()) : String(v ?? '').trim();
+
+/**
+ * Compares what a system holds with what the unified record says it should hold: missing,
+ * extra, different (field by field), and duplicates. With repair, missing and different
+ * subjects are delivered again, and extras the hub knows are ended.
+ */
+@Injectable()
+export class ReconcileService {
+  constructor(
+    @Inject(CONNECTORS) private readonly connectors: ConnectorRegistry,
+    private readonly snapshots: SnapshotService,
+    private readonly ledger: LedgerService,
+    private readonly queues: DeliveryQueues,
+    private readonly db: DataSource,
+  ) {}
+
+  systems(): string[] {
+    return [...this.connectors.values()].filter((c) => c.exportReader).map((c) => c.slug);
+  }
+
+  async reconcile(system: string, options: { repair?: boolean } = {}): Promise<ReconcileReport> {
+    const connector = this.connectors.get(system);
+    if (!connector?.exportReader) throw new Error(`${system} cannot be reconciled (no export reader)`);
+    const report: ReconcileReport = {
+      system,
+      expected: 0,
+      held: 0,
+      missing: 0,
+      extra: 0,
+      different: 0,
+      duplicates: 0,
+      repaired: 0,
+      differences: [],
+    };
+    const note = (d: Difference): void => {
+      if (report.differences.length < SHOWN) report.differences.push(d);
+    };
+    const exported = await this.readExport(connector, report, note);
+    const byExternal = new Map(
+      exported.filter((e) => e.externalId).map((e) => [`${e.subjectType}:${e.externalId}`, e]),
+    );
+    const byIdNumber = new Map(
+      exported.filter((e) => e.idNumber).map((e) => [`${e.subjectType}:${e.idNumber}`, e]),
+    );
+    const links = await this.links(system);
+    const toRepair: SubjectSnapshot[] = [];
+    const now = new Date();
+    for await (const subject of this.subjects()) {
+      if (!connector.relevant(subject, now)) continue;
+      report.expected += 1;
+      const link = links.get(`${subject.type}:${subject.id}`);
+      const idNumber =
+        subject.type === 'resident' ? subject.idNumber : (subject.members[0]?.idNumber ?? null);
+      const held =
+        (link?.external_id ? byExternal.get(`${subject.type}:${link.external_id}`) : undefined) ??
+        (idNumber ? byIdNumber.get(`${subject.type}:${idNumber}`) : undefined);
+      if (!held || held.matched) {
+        report.missing += 1;
+        note({
+          kind: 'missing',
+          subjectType: subject.type,
+          subjectId: subject.id,
+          idNumber: idNumber && maskCitizenId(idNumber),
+        });
+        toRepair.push(subject);
+        continue;
+      }
+      held.matched = true;
+      const fields = this.compare(
+        connector.map(subject, now),
+        connector.exportReader.comparable(held.record),
+      );
+      if (fields.length > 0) {
+        report.different += 1;
+        note({
+          kind: 'different',
+          subjectType: subject.type,
+          subjectId: subject.id,
+          externalId: held.externalId,
+          fields,
+        });
+        toRepair.push(subject);
+      }
+    }
+    for (const e of exported.filter((x) => !x.matched)) {
+      report.extra += 1;
+      note({ kind: 'extra', externalId: e.externalId, idNumber: e.idNumber && maskCitizenId(e.idNumber) });
+    }
+    if (options.repair) report.repaired = await this.repair(system, toRepair);
+    return report;
+  }
+
+  private async readExport(
+    connector: Connector,
+    report: ReconcileReport,
+    note: (d: Difference) => void,
+  ): Promise<Exported[]> {
+    const reader = connector.exportReader!;
+    const active: Exported[] = [];
+    const seen = new Map<string, number>();
+    for await (const record of connector.exportAll()) {
+      const { externalId, idNumber, active: current, subjectType = 'resident' } = reader.identify(record);
+      if (!current) continue;
+      report.held += 1;
+      active.push({ record, subjectType, externalId, idNumber, matched: false });
+      if (idNumber) seen.set(`${subjectType}:${idNumber}`, (seen.get(`${subjectType}:${idNumber}`) ?? 0) + 1);
+    }
+    for (const [key, count] of seen) {
+      if (count < 2) continue;
+      report.duplicates += count - 1;
+      note({ kind: 'duplicate', idNumber: maskCitizenId(key.split(':')[1]) });
+    }
+    return active;
+  }
+
+  /** Field by field over the fields both sides carry; representation noise (spaces, null vs '') ignored. */
+  private compare(hub: Record<string, unknown>, department: Record<string, unknown>): FieldDifference[] {
+    return Object.keys(hub)
+      .filter((field) => field in department)
+      .filter((field) => text(hub[field]) !== text(department[field]))
+      .map((field) => ({ field, hub: hub[field], department: department[field] }));
+  }
+
+  /** Delivered again: the link forgets what it sent, the current version is re-opened and queued. */
+  private async repair(system: string, subjects: SubjectSnapshot[]): Promise<number> {
+    for (const subject of subjects) {
+      await this.db.query(
+        `UPDATE system_link SET delivered_version = 0 WHERE system = $1 AND subject_type = $2 AND subject_id = $3`,
+        [system, subject.type, subject.id],
+      );
+      await this.ledger.record([
+        {
+          system,
+          subjectType: subject.type,
+          subjectId: subject.id,
+          version: subject.version,
+          eventId: '0',
+          status: 'pending',
+          action: 'upsert',
+        },
+      ]);
+      await this.db.query(
+        `UPDATE delivery SET status = 'pending', updated_at = now()
+          WHERE system = $1 AND subject_type = $2 AND subject_id = $3 AND version = $4`,
+        [system, subject.type, subject.id, subject.version],
+      );
+    }
+    await this.queues.enqueue(subjects.map((s) => ({ system, subjectType: s.type, subjectId: s.id })));
+    return subjects.length;
+  }
+
+  private async links(system: string): Promise<Map<string, { external_id: string | null }>> {
+    const rows: Array<{ subject_type: string; subject_id: string; external_id: string | null }> =
+      await this.db.query(`SELECT subject_type, subject_id, external_id FROM system_link WHERE system = $1`, [
+        system,
+      ]);
+    return new Map(rows.map((r) => [`${r.subject_type}:${r.subject_id}`, r]));
+  }
+
+  private async *subjects(): AsyncGenerator<SubjectSnapshot> {
+    const residents: Array<{ id: string }> = await this.db.query(`SELECT id FROM resident ORDER BY id`);
+    for (const { id } of residents) {
+      const snapshot = await this.snapshots.resident(id);
+      if (snapshot) yield snapshot;
+    }
+    const households: Array<{ id: string }> = await this.db.query(`SELECT id FROM household ORDER BY id`);
+    for (const { id } of households) {
+      const snapshot = await this.snapshots.household(id);
+      if (snapshot) yield snapshot;
+    }
+  }
+}
