@@ -16,7 +16,7 @@ export interface BenchDatabase {
   drop(): Promise<void>;
 }
 
-const urlFor = (name: string): string => {
+export const urlFor = (name: string): string => {
   const url = new URL(BASE_URL);
   url.pathname = `/${name}`;
   return url.toString();
@@ -30,6 +30,19 @@ async function onAdmin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
   } finally {
     await client.end();
   }
+}
+
+/** Drops every database whose name starts with `prefix` (a simulator keeps a second one, `<name>_fp`). */
+export async function dropDatabasesLike(prefix: string): Promise<string[]> {
+  if (!/^hub_bench_\w+$/.test(prefix)) throw new Error(`refusing to drop databases named ${prefix}*`);
+  return onAdmin(async (client) => {
+    const { rows } = await client.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE starts_with(datname, $1)`,
+      [prefix],
+    );
+    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    return rows.map((r) => r.datname);
+  });
 }
 
 /** A throwaway database with the real migrations, the city's geography and one community worker. */

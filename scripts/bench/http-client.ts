@@ -20,6 +20,14 @@ export class HttpClient {
   }
 
   post(path: string, json: string, token?: string): Promise<Answer> {
+    return this.send('POST', path, json, token);
+  }
+
+  patch(path: string, json: string, token?: string): Promise<Answer> {
+    return this.send('PATCH', path, json, token);
+  }
+
+  private send(method: 'POST' | 'PATCH', path: string, json: string, token?: string): Promise<Answer> {
     return new Promise((resolve, reject) => {
       const headers: Record<string, string | number> = {
         'content-type': 'application/json',
@@ -27,7 +35,7 @@ export class HttpClient {
       };
       if (token) headers.authorization = `Bearer ${token}`;
       const req = request(
-        { host: '127.0.0.1', port: this.port, path, method: 'POST', agent: this.agent, headers },
+        { host: '127.0.0.1', port: this.port, path, method, agent: this.agent, headers },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));

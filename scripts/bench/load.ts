@@ -51,16 +51,22 @@ export interface Summary {
   max: number;
 }
 
-/** Nearest-rank percentiles over all attempts; throughput counts successes only. */
-export function summarise(r: LoadResult): Summary {
-  const sorted = Float64Array.from(r.latenciesMs).sort();
+export type Percentiles = Omit<Summary, 'perSecond'>;
+
+/** Nearest-rank percentiles (NaN when there is nothing to rank). */
+export function percentiles(values: ArrayLike<number>): Percentiles {
+  const sorted = Float64Array.from(values).sort();
   const rank = (p: number): number =>
     sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] : NaN;
   return {
-    perSecond: r.ok / r.elapsedS,
     p50: rank(0.5),
     p95: rank(0.95),
     p99: rank(0.99),
     max: sorted.length ? sorted[sorted.length - 1] : NaN,
   };
+}
+
+/** Percentiles over all attempts; throughput counts successes only. */
+export function summarise(r: LoadResult): Summary {
+  return { perSecond: r.ok / r.elapsedS, ...percentiles(r.latenciesMs) };
 }

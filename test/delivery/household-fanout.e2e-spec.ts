@@ -1,45 +1,20 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { StatisticsReporter } from '@hub/delivery';
-import { startApi, type ApiHarness } from '../support/api-app';
+import type { ApiHarness } from '../support/api-app';
 import { familyOfFour } from '../support/households';
-import { startWorker } from '../support/worker-app';
-import { startSimulator, type RunningSimulator } from '../simulator/support';
-
-type Rec = Record<string, unknown>;
-
-async function drained(h: ApiHarness, timeoutMs = 90_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const [{ open, events }] = await h.db.query(
-      `SELECT (SELECT count(*)::int FROM delivery WHERE status IN ('pending','sent')) AS open,
-              (SELECT count(*)::int FROM outbox_event WHERE confirmed_at IS NULL) AS events`,
-    );
-    if (open === 0 && events === 0) return;
-    if (Date.now() > deadline) throw new Error(`not drained: ${open} deliveries and ${events} events open`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+import type { RunningSimulator } from '../simulator/support';
+import { currentPeriod, drained, startHub, type Hub, type Rec } from './harness';
 
 describe('One household entered once reaches every department that covers it', () => {
+  let hub: Hub;
   let sim: RunningSimulator;
   let h: ApiHarness;
   let worker: INestApplicationContext;
   let ids: string[];
 
   beforeAll(async () => {
-    sim = await startSimulator('fanout');
-    await sim.simulate('social-insurance', 'upload-window', { start: '00:00', end: '00:00' });
-    h = await startApi('fanout');
-    worker = await startWorker({
-      DATABASE_URL: h.database.url,
-      QUEUE_PREFIX: process.env.QUEUE_PREFIX ?? 'x',
-      SIM_DATABASE_URL: sim.databaseUrl,
-      DEPARTMENT_URLS: JSON.stringify(sim.urls),
-      SOCIAL_INSURANCE_WINDOW: '00:00-00:00',
-      BATCH_FLUSH_MS: '300',
-      INBOUND_POLL_MS: '500',
-      RELAY_POLL_MS: '100',
-    });
+    hub = await startHub('fanout');
+    ({ sim, h, worker } = hub);
     const body = familyOfFour();
     (body.address as Rec).gridCode = '320402002001001';
     // What the departments require of these people: employment status, and the son's political status.
@@ -54,9 +29,7 @@ describe('One household entered once reaches every department that covers it', (
   }, 180_000);
 
   afterAll(async () => {
-    await worker?.close();
-    await h?.close();
-    await sim?.stop();
+    await hub?.close();
   });
 
   const [head, spouse, son, daughter] = [0, 1, 2, 3];
@@ -170,8 +143,7 @@ describe('One household entered once reaches every department that covers it', (
 
   it('the next statistics report counts them', async () => {
     const reporter = worker.get(StatisticsReporter);
-    const now = new Date(Date.now() + 8 * 3600_000);
-    const period = `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
+    const period = currentPeriod();
     const [submitted] = await reporter.submit(period, ['320402002001']);
     expect(submitted.reply.revision).toBe(1);
     const reports = await sim.records<Rec>('statistics');

@@ -18,13 +18,13 @@ export class DeliveryQueues implements OnModuleDestroy {
   constructor(@Inject(CONNECTORS) connectors: ConnectorRegistry, config: HubConfig) {
     for (const connector of connectors.values()) {
       if (connector.mode !== 'online') continue;
-      this.queues.set(
-        connector.slug,
-        new Queue<DeliverPayload>(deliveryQueueName(connector.slug), {
-          connection: { url: config.REDIS_URL },
-          prefix: config.QUEUE_PREFIX,
-        }),
-      );
+      const queue = new Queue<DeliverPayload>(deliveryQueueName(connector.slug), {
+        connection: { url: config.REDIS_URL },
+        prefix: config.QUEUE_PREFIX,
+      });
+      // A failed add surfaces as a rejected promise to the caller; the event only needs a listener.
+      queue.on('error', () => undefined);
+      this.queues.set(connector.slug, queue);
     }
   }
 

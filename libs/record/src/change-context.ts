@@ -22,6 +22,12 @@ export interface TouchedSubject {
 type Row = Record<string, unknown>;
 
 /**
+ * Household fields that each member's own record shows (resident snapshots carry them: the
+ * police 户号, the grid platform's 低保户 tag). When one changes, the members change with it.
+ */
+const SHOWN_ON_MEMBERS: readonly string[] = ['householdNo', 'assistanceType'];
+
+/**
  * One change in the making: every mutation inside it happens in one transaction and is recorded
  * as a touched subject, so the writer can add versions, one audit row and one outbox event.
  */
@@ -102,7 +108,21 @@ export class ChangeContext {
     if (changed.length === 0 && !membersChanged) return [];
     const provenance = membersChanged ? [...changed, 'members'] : changed;
     await this.bumpVersion('household', row, HOUSEHOLD_COLUMNS, patch, changed, provenance);
+    if (changed.some((field) => SHOWN_ON_MEMBERS.includes(field))) await this.touchMembers(String(row.id));
     return changed;
+  }
+
+  /** A new version of every current member (no field of theirs changed), so systems re-read them. */
+  private async touchMembers(householdId: string): Promise<void> {
+    const members = returnedRows<{ id: string; version: number }>(
+      await this.tx.query(
+        `UPDATE resident SET version = version + 1, updated_at = now()
+          WHERE id IN (SELECT resident_id FROM household_member WHERE household_id = $1 AND left_on IS NULL)
+          RETURNING id, version`,
+        [householdId],
+      ),
+    );
+    for (const member of members) this.touch('resident', member.id, Number(member.version));
   }
 
   private async bumpVersion<M extends Record<string, string>>(

@@ -48,6 +48,10 @@ export class DeliveryWorkers implements OnModuleInit, BeforeApplicationShutdown 
           'delivery failed',
         ),
       );
+      // Redis hiccups (a wiped key, a dropped connection) are logged; BullMQ recovers by itself.
+      worker.on('error', (error) =>
+        this.logger.warn({ system: connector.slug, err: error.message }, 'delivery worker error'),
+      );
       this.workers.push(worker);
     }
   }

@@ -48,6 +48,12 @@ export class FanoutProcessor extends WorkerHost implements BeforeApplicationShut
     );
   }
 
+  /** Redis hiccups (a wiped key, a dropped connection) are logged; BullMQ recovers by itself. */
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    this.logger.warn({ err: error.message }, 'fan-out worker error');
+  }
+
   /** Finish in-flight jobs before the database pool closes (it closes in onApplicationShutdown). */
   async beforeApplicationShutdown(): Promise<void> {
     await this.worker.close();
