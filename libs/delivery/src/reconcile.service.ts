@@ -131,9 +131,23 @@ export class ReconcileService {
         toRepair.push(subject);
       }
     }
+    const linkedByExternal = new Map(
+      [...links.entries()]
+        .filter(([, l]) => l.external_id)
+        .map(([key, l]) => [`${key.split(':')[0]}:${l.external_id}`, key]),
+    );
     for (const e of exported.filter((x) => !x.matched)) {
       report.extra += 1;
-      note({ kind: 'extra', externalId: e.externalId, idNumber: e.idNumber && maskCitizenId(e.idNumber) });
+      const known = e.externalId ? linkedByExternal.get(`${e.subjectType}:${e.externalId}`) : undefined;
+      note({
+        kind: 'extra',
+        subjectId: known?.split(':')[1],
+        externalId: e.externalId,
+        idNumber: e.idNumber && maskCitizenId(e.idNumber),
+      });
+      // A subject the hub knows but the system should no longer hold: repair ends it there.
+      const subject = known ? await this.snapshot(known) : undefined;
+      if (subject) toRepair.push(subject);
     }
     if (options.repair) report.repaired = await this.repair(system, toRepair);
     return report;
@@ -162,10 +176,13 @@ export class ReconcileService {
     return active;
   }
 
-  /** Field by field over the fields both sides carry; representation noise (spaces, null vs '') ignored. */
+  /**
+   * Field by field over the fields both sides carry; representation noise (spaces, null vs '') is
+   * ignored, and so is a field the hub does not know (it sends it empty, the department keeps its own).
+   */
   private compare(hub: Record<string, unknown>, department: Record<string, unknown>): FieldDifference[] {
     return Object.keys(hub)
-      .filter((field) => field in department)
+      .filter((field) => field in department && text(hub[field]) !== '')
       .filter((field) => text(hub[field]) !== text(department[field]))
       .map((field) => ({ field, hub: hub[field], department: department[field] }));
   }
@@ -174,7 +191,7 @@ export class ReconcileService {
   private async repair(system: string, subjects: SubjectSnapshot[]): Promise<number> {
     for (const subject of subjects) {
       await this.db.query(
-        `UPDATE system_link SET delivered_version = 0 WHERE system = $1 AND subject_type = $2 AND subject_id = $3`,
+        `UPDATE system_link SET delivered_version = 0, present = true WHERE system = $1 AND subject_type = $2 AND subject_id = $3`,
         [system, subject.type, subject.id],
       );
       await this.ledger.record([
@@ -196,6 +213,11 @@ export class ReconcileService {
     }
     await this.queues.enqueue(subjects.map((s) => ({ system, subjectType: s.type, subjectId: s.id })));
     return subjects.length;
+  }
+
+  private snapshot(key: string): Promise<SubjectSnapshot | undefined> {
+    const [type, id] = key.split(':');
+    return type === 'household' ? this.snapshots.household(id) : this.snapshots.resident(id);
   }
 
   private async links(system: string): Promise<Map<string, { external_id: string | null }>> {
