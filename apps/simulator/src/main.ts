@@ -15,7 +15,7 @@ async function bootstrap(): Promise<void> {
   const simulator = new Simulator(config, DEPARTMENTS);
   await simulator.start();
   const control = createServer(controlApp(simulator));
-  await new Promise<void>((resolve) => control.listen(config.SIMULATOR_PORT, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => control.listen(config.SIMULATOR_PORT, config.SIM_HOST, resolve));
   const controlPort = (control.address() as { port: number }).port;
   // One JSON line on stdout: tests and scripts read the ports from it.
   console.log(

@@ -60,7 +60,7 @@ export function buildConnectors(config: HubConfig): ConnectorRegistry {
   >;
   const base = (slug: string): string => {
     const index = DEPARTMENT_SYSTEMS.findIndex((s) => s.slug === slug);
-    return urls[slug] ?? `http://127.0.0.1:${config.SIM_BASE_PORT + index + 1}`;
+    return urls[slug] ?? `http://${config.DEPARTMENTS_HOST}:${config.SIM_BASE_PORT + index + 1}`;
   };
   const creds = (slug: string): Record<string, string> => ({
     ...DEVELOPMENT_CREDENTIALS[slug],

@@ -46,7 +46,7 @@ export class Simulator {
           entry.ctx.counters,
           department.failure,
         );
-        entry.server = new DepartmentServer(listener);
+        entry.server = new DepartmentServer(listener, this.config.SIM_HOST);
         await entry.server.listen(
           this.config.SIM_BASE_PORT === 0 ? 0 : this.config.SIM_BASE_PORT + index + 1,
         );

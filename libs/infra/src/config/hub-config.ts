@@ -117,6 +117,14 @@ export class HubConfig {
   @Min(0)
   SIM_BASE_PORT = 4100;
 
+  /** Address the simulator listens on (0.0.0.0 in containers). */
+  @IsString()
+  SIM_HOST = '127.0.0.1';
+
+  /** Host of the departments that DEPARTMENT_URLS does not name (the simulator's, by default). */
+  @IsString()
+  DEPARTMENTS_HOST = '127.0.0.1';
+
   /** The departments' own storage: one schema per department (family-planning: its own database). */
   @IsString()
   @Matches(/^postgres(ql)?:\/\//, { message: 'SIM_DATABASE_URL must be a postgres:// URL' })
