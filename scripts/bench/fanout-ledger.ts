@@ -31,7 +31,12 @@ export interface DrainResult {
  * Waits until nothing is owed: every outbox event routed and no delivery pending or sent.
  * Prints each system's backlog every `reportEvery` ms, so a rate-limited system's catch-up shows.
  */
-export async function waitForDrain(url: string, limitMs: number, reportEvery = 10_000): Promise<DrainResult> {
+export async function waitForDrain(
+  url: string,
+  limitMs: number,
+  died: () => string | undefined,
+  reportEvery = 10_000,
+): Promise<DrainResult> {
   return withClient(url, async (client) => {
     const started = Date.now();
     let lastReport = started;
@@ -47,7 +52,7 @@ export async function waitForDrain(url: string, limitMs: number, reportEvery = 1
       const open = Object.fromEntries(rows.map((r) => [r.system, r.open]));
       const seconds = (Date.now() - started) / 1000;
       if (rows.length === 0 && events === 0) return { drained: true, seconds, open, events };
-      if (Date.now() - started > limitMs) return { drained: false, seconds, open, events };
+      if (Date.now() - started > limitMs || died()) return { drained: false, seconds, open, events };
       if (Date.now() - lastReport >= reportEvery) {
         lastReport = Date.now();
         const backlog = rows.map((r) => `${r.system} ${r.open}`).join(', ');
@@ -86,10 +91,12 @@ export interface SystemLag extends Percentiles {
   confirmed: number;
   failed: number;
   open: number;
-  /** Confirmed rows that a change entered earlier overtook by more than a second. */
+  /** Confirmed rows that a change entered later overtook by more than a second. */
   overtaken: number;
   /** The longest such wait behind a later change, in ms. */
   maxOvertakenMs: number;
+  /** How many of the overtaken rows were corrections (PATCH) rather than registrations. */
+  overtakenCorrections: number;
 }
 
 export interface FanoutFigures {
@@ -104,6 +111,8 @@ export interface FanoutFigures {
   deliveriesTotal: number;
   onlineDeliveriesTotal: number;
   online: Percentiles & { incomplete: number };
+  /** The same without police-population, which the hub itself paces at 5 calls/s (spec). */
+  onlineButPolice: Percentiles & { incomplete: number };
   batch: Percentiles & { incomplete: number; changes: number };
   systems: SystemLag[];
   failures: Array<{ system: string; kind: string; message: string; count: number }>;
@@ -131,17 +140,21 @@ function entryToLast(
 function systemLag(system: string, rows: LedgerRow[], answered: Map<string, AcceptedChange>): SystemLag {
   const confirmed = rows.filter((r) => r.status === 'confirmed');
   const measured = confirmed.filter((r) => answered.get(r.event_id)?.warmup === false);
-  // In entry order, a row confirmed before the latest confirmation so far was overtaken.
+  // A row is overtaken when a change entered after it was confirmed more than a second before it.
   const ordered = confirmed
-    .map((r) => ({ entry: answered.get(r.event_id)?.answeredAt ?? 0, at: r.at_ms }))
-    .sort((a, b) => a.entry - b.entry);
-  let latest = -Infinity;
+    .map((r) => ({ change: answered.get(r.event_id), at: r.at_ms }))
+    .sort((a, b) => (a.change?.answeredAt ?? 0) - (b.change?.answeredAt ?? 0));
+  let earliestLater = Infinity;
   let overtaken = 0;
+  let overtakenCorrections = 0;
   let maxOvertakenMs = 0;
-  for (const { at } of ordered) {
-    if (latest - at > 1000) overtaken += 1;
-    maxOvertakenMs = Math.max(maxOvertakenMs, latest - at);
-    latest = Math.max(latest, at);
+  for (const { change, at } of ordered.reverse()) {
+    if (at - earliestLater > 1000) {
+      overtaken += 1;
+      if (change?.kind === 'patch') overtakenCorrections += 1;
+    }
+    maxOvertakenMs = Math.max(maxOvertakenMs, at - earliestLater);
+    earliestLater = Math.min(earliestLater, at);
   }
   return {
     system,
@@ -150,6 +163,7 @@ function systemLag(system: string, rows: LedgerRow[], answered: Map<string, Acce
     failed: rows.filter((r) => r.status === 'failed').length,
     open: rows.filter((r) => r.status === 'pending' || r.status === 'sent').length,
     overtaken,
+    overtakenCorrections,
     maxOvertakenMs,
     ...percentiles(measured.map((r) => r.at_ms - answered.get(r.event_id)!.answeredAt)),
   };
@@ -179,6 +193,11 @@ export function analyse(arrivals: ArrivalResult, rows: LedgerRow[]): FanoutFigur
   );
   const lastAt = delivered.reduce((max, r) => Math.max(max, r.at_ms), -Infinity);
   const online = entryToLast(measured, byEvent, ONLINE);
+  const onlineButPolice = entryToLast(
+    measured,
+    byEvent,
+    new Set([...ONLINE].filter((system) => system !== 'police-population')),
+  );
   const batch = entryToLast(measured, byEvent, BATCH);
   const failures = new Map<string, { system: string; kind: string; message: string; count: number }>();
   for (const r of ours.filter((x) => x.status === 'failed')) {
@@ -205,6 +224,7 @@ export function analyse(arrivals: ArrivalResult, rows: LedgerRow[]): FanoutFigur
     deliveriesTotal: delivered.length,
     onlineDeliveriesTotal: onlineDelivered.length,
     online: { ...percentiles(online.latencies), incomplete: online.incomplete },
+    onlineButPolice: { ...percentiles(onlineButPolice.latencies), incomplete: onlineButPolice.incomplete },
     batch: { ...percentiles(batch.latencies), incomplete: batch.incomplete, changes: batch.latencies.length },
     systems: [...bySystem]
       .sort(([a], [b]) => a.localeCompare(b))

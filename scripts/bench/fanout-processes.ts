@@ -11,6 +11,8 @@ const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 export interface Child {
   process: ChildProcess;
+  /** Why the process ended before stop() was called (exit code or signal), if it did. */
+  died(): string | undefined;
   /** Warnings and errors the child logged, grouped by message, system and error text. */
   warnings: Map<string, number>;
   stop(): Promise<void>;
@@ -36,16 +38,26 @@ function collect(child: ChildProcess, warnings: Map<string, number>, onLine?: (l
 
 /** A built app as its own process, as `npm run start:*` runs it. */
 function spawnBuilt(entry: string, env: Record<string, string>, onLine?: (line: string) => void): Child {
+  let stopping = false;
+  let death: string | undefined;
   const child = spawn(process.execPath, ['-r', 'tsconfig-paths/register', path.join(DIST, entry)], {
     env: { ...process.env, TS_NODE_BASEURL: DIST, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  child.once('exit', (code, signal) => {
+    if (stopping) return;
+    // A child that dies mid-run would otherwise only show as a drain that never ends.
+    death = `${path.basename(path.dirname(path.dirname(entry)))} exited (code ${code}, signal ${signal})`;
+    console.error(`  ${death}`);
   });
   const warnings = new Map<string, number>();
   collect(child, warnings, onLine);
   return {
     process: child,
     warnings,
+    died: () => death,
     async stop() {
+      stopping = true;
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
@@ -162,6 +174,7 @@ export async function startTrivialServer(): Promise<Child & { url: string }> {
   return {
     process: child,
     warnings: new Map(),
+    died: () => (child.exitCode === null && child.signalCode === null ? undefined : 'trivial server exited'),
     url: `http://127.0.0.1:${port}/deliver`,
     async stop() {
       if (child.exitCode !== null) return;

@@ -28,7 +28,8 @@ describe('A department’s own change reaches the record and the other departmen
       .post('/api/households')
       .auth(hub.h.tokens.worker, { type: 'bearer' })
       .send(body);
-    if (res.status !== 201) throw new Error(`registration answered ${res.status}: ${JSON.stringify(res.body)}`);
+    if (res.status !== 201)
+      throw new Error(`registration answered ${res.status}: ${JSON.stringify(res.body)}`);
     const reply = res.body as { id: string; members: Array<{ id: string }> };
     return {
       id: reply.id,
@@ -98,9 +99,9 @@ describe('A department’s own change reaches the record and the other departmen
     await drained(hub.h);
     expect(await find('aging-services', 'idCard', a.ids[head])).toMatchObject({ status: 'deceased' });
     expect((await find('disability', 'idNumber', a.ids[head]))?.status).toMatch(/^(deceased|revoked)$/);
-    const patient = (await hub.sim.records<Rec & { identifier?: Array<{ value: string }> }>('public-health')).find(
-      (p) => p.identifier?.[0]?.value === a.ids[head],
-    );
+    const patient = (
+      await hub.sim.records<Rec & { identifier?: Array<{ value: string }> }>('public-health')
+    ).find((p) => p.identifier?.[0]?.value === a.ids[head]);
     expect(patient).toMatchObject({ deceasedBoolean: true });
     expect(await find('grid-governance', 'idNo', a.ids[head])).toMatchObject({ status: 'deceased' });
     const doc = (await hub.sim.records<Rec & { members: Rec[] }>('civil-assistance')).find((d) =>
@@ -120,7 +121,9 @@ describe('A department’s own change reaches the record and the other departmen
   it('grid-governance’s house no longer lists the dead head', async () => {
     const records = await hub.sim.records<Rec>('grid-governance');
     const personId = (i: number): unknown => records.find((r) => r.personId && r.idNo === a.ids[i])?.personId;
-    const house = records.find((r) => r.houseId && (r.memberPersonIds as unknown[]).includes(personId(spouse)));
+    const house = records.find(
+      (r) => r.houseId && (r.memberPersonIds as unknown[]).includes(personId(spouse)),
+    );
     expect(house?.memberPersonIds).toHaveLength(3);
     expect(house?.memberPersonIds).not.toContain(personId(head));
     expect(house?.headPersonId).not.toBe(personId(head));
@@ -212,9 +215,13 @@ describe('A department’s own change reaches the record and the other departmen
     expect(await count()).toEqual(recordBefore);
     expect(await hub.h.db.query(`SELECT id FROM resident WHERE id_number = $1`, [stranger])).toEqual([]);
     // IT operators see it too; community workers do not.
-    const operator = await hub.h.http.get('/api/connectors/holding').auth(hub.h.tokens.operator, { type: 'bearer' });
+    const operator = await hub.h.http
+      .get('/api/connectors/holding')
+      .auth(hub.h.tokens.operator, { type: 'bearer' });
     expect(operator.status).toBe(200);
-    const worker = await hub.h.http.get('/api/connectors/holding').auth(hub.h.tokens.worker, { type: 'bearer' });
+    const worker = await hub.h.http
+      .get('/api/connectors/holding')
+      .auth(hub.h.tokens.worker, { type: 'bearer' });
     expect(worker.status).toBe(403);
   });
 
@@ -272,7 +279,9 @@ describe('A department’s own change reaches the record and the other departmen
 
   it('leaves nothing failed in the ledger', async () => {
     await drained(hub.h);
-    const failed = await hub.h.db.query(`SELECT system, subject_type, last_error FROM delivery WHERE status = 'failed'`);
+    const failed = await hub.h.db.query(
+      `SELECT system, subject_type, last_error FROM delivery WHERE status = 'failed'`,
+    );
     expect(failed).toEqual([]);
   });
 });

@@ -302,8 +302,12 @@ describe('Life events through the API', () => {
       approvedOn: '2026-01-05',
     });
     expect(started.res.status).toBe(200);
+    // Each member's own record shows the household's assistance (the grid's 低保户 tag): they change too.
+    const members = (version: number) =>
+      family.members.map((id) => ({ type: 'resident' as const, id, version }));
     expectOneEvent(started.res, started.events, 'household.tag-started.assistance', [
       { type: 'household', id: family.id, version: 2 },
+      ...members(2),
     ]);
     expect((await household(family.id)).assistance).toEqual({
       type: 'dibao_edge',
@@ -315,6 +319,7 @@ describe('Life events through the API', () => {
     expect(ended.res.status).toBe(200);
     expectOneEvent(ended.res, ended.events, 'household.tag-ended.assistance', [
       { type: 'household', id: family.id, version: 3 },
+      ...members(3),
     ]);
     const hh = await household(family.id);
     expect(hh).toMatchObject({ version: 3, assistance: null });

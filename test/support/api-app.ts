@@ -43,11 +43,14 @@ async function createUser(
   );
 }
 
-/** The real API (in this process) on its own database, with one user of each role. */
-export async function startApi(label: string): Promise<ApiHarness> {
+/**
+ * The real API (in this process) on its own database, with one user of each role. `redisUrl`
+ * points it at a Redis of the test's own (one the test restarts) instead of the shared one.
+ */
+export async function startApi(label: string, options: { redisUrl?: string } = {}): Promise<ApiHarness> {
   const database = await createTestDatabase(label);
   process.env.DATABASE_URL = database.url;
-  process.env.REDIS_URL = TEST_REDIS_URL;
+  process.env.REDIS_URL = options.redisUrl ?? TEST_REDIS_URL;
   process.env.QUEUE_PREFIX = queuePrefix(label);
   process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
   process.env.NODE_ENV = 'test';

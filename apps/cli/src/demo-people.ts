@@ -30,23 +30,39 @@ export function prng(seed: number): () => number {
 
 const pick = <T>(random: () => number, items: ArrayLike<T>): T => items[Math.floor(random() * items.length)];
 
+/** What a community office records: students, the retired, and the working population's status. */
+function employmentFor(age: number, random: () => number): string | undefined {
+  if (age < 16) return undefined;
+  if (age <= 22 && random() < 0.6) return '5';
+  if (age >= 60) return '4';
+  return pick(random, ['1', '1', '1', '2', '3']);
+}
+
 /** Demo households for one community: families of one to five with realistic ages and tags. */
 export function demoHouseholds(communityCode: string, count: number, seed: number): RegisterHouseholdInput[] {
   const random = prng(seed);
   const region = communityCode.slice(0, 6);
   let sequence = 0;
   const year = new Date().getFullYear();
+  const today = new Date().toISOString().slice(0, 10);
   const personOf = (surname: string, gender: '1' | '2', age: number, relation: string): MemberInput => {
-    const birthDate = `${year - age}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`;
+    const month = String(1 + Math.floor(random() * 12)).padStart(2, '0');
+    const day = String(1 + Math.floor(random() * 28)).padStart(2, '0');
+    // A birthday later this year would make a newborn's date lie in the future: keep it past.
+    const birthDate = [`${year - age}-${month}-${day}`, `${year - age - 1}-${month}-${day}`].find(
+      (d) => d <= today,
+    )!;
     sequence += 1;
     const given =
       pick(random, gender === '1' ? MALE : FEMALE) +
       (random() < 0.6 ? pick(random, gender === '1' ? MALE : FEMALE) : '');
+    const ageNow = year - Number(birthDate.slice(0, 4));
     return {
+      // The sequence's parity is the gender (odd = male), as GB 11643 prescribes.
       idNumber: makeCitizenId(
         region,
         birthDate,
-        ((seed * 97 + sequence * 2) % 996) + (gender === '1' ? 1 : 2),
+        2 * ((seed * 97 + sequence) % 498) + (gender === '1' ? 1 : 2),
       ),
       name: surname + given,
       gender,
@@ -54,11 +70,18 @@ export function demoHouseholds(communityCode: string, count: number, seed: numbe
       birthDate,
       registrationType: random() < 0.85 ? 'registered' : 'floating',
       phone:
-        age >= 18
+        ageNow >= 18
           ? `1${pick(random, '3578')}${String(Math.floor(random() * 1e9)).padStart(9, '0')}`
           : undefined,
-      maritalStatus: age >= 22 ? '20' : age >= 18 ? '10' : undefined,
-      education: age >= 18 ? pick(random, ['20', '30', '60', '70']) : undefined,
+      maritalStatus: ageNow >= 22 ? '20' : ageNow >= 18 ? '10' : undefined,
+      education: ageNow >= 18 ? pick(random, ['20', '30', '60', '70']) : undefined,
+      politicalStatus:
+        ageNow >= 18
+          ? ageNow <= 28
+            ? pick(random, ['03', '13'])
+            : pick(random, ['01', '13', '13'])
+          : undefined,
+      employmentStatus: employmentFor(ageNow, random),
       relation,
     };
   };

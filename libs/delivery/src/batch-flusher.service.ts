@@ -56,6 +56,20 @@ export class BatchFlusher {
     return result;
   }
 
+  /** The system's own ids of the households' members, for systems whose houses name their persons. */
+  private async memberIds(system: string, items: BatchItem[]): Promise<Record<string, string>> {
+    const residentIds = items.flatMap((i) =>
+      i.subject.type === 'household' ? i.subject.members.map((m) => m.residentId) : [],
+    );
+    if (residentIds.length === 0) return {};
+    const rows: Array<{ subject_id: string; external_id: string }> = await this.db.query(
+      `SELECT subject_id, external_id FROM system_link
+        WHERE system = $1 AND subject_type = 'resident' AND subject_id = ANY($2::uuid[]) AND external_id IS NOT NULL`,
+      [system, residentIds],
+    );
+    return Object.fromEntries(rows.map((r) => [r.subject_id, r.external_id]));
+  }
+
   private async flushLocked(connector: BatchConnector, result: FlushResult): Promise<void> {
     const open: Array<{ subject_type: 'resident' | 'household'; subject_id: string }> = await this.db.query(
       `SELECT DISTINCT subject_type, subject_id FROM delivery
@@ -101,7 +115,9 @@ export class BatchFlusher {
     result.sent = items.length;
     let results;
     try {
-      results = await connector.pushBatch(items, now);
+      results = await connector.pushBatch(items, now, {
+        externalIds: await this.memberIds(connector.slug, items),
+      });
     } catch (error) {
       // The whole batch failed (window closed, department down): everything stays open.
       const failure = asConnectorError(error);

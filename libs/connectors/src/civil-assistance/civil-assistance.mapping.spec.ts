@@ -92,6 +92,7 @@ describe(civilChange.name, () => {
   it('states only the assistance fields, the department being authoritative for them', () => {
     const sut = civilChange(household, '2025-09-01T08:00:00Z');
     expect(sut).toEqual({
+      subjectType: 'household',
       externalId: 'MZ320402000123',
       idNumber: '320402196305100135',
       fields: { assistanceType: 'dibao', assistanceAmount: '1260.50', assistanceApprovedOn: '2025-06-01' },

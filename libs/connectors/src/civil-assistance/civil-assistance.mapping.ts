@@ -110,6 +110,7 @@ export function civilAssistanceOf(doc: Record<string, unknown>): HouseholdSnapsh
 export function civilChange(doc: Record<string, unknown>, changedAt: string): InboundChange {
   const unified = fromCivilHousehold(doc);
   return {
+    subjectType: 'household',
     externalId: unified.householdNo,
     idNumber: unified.headIdNumber,
     fields: {

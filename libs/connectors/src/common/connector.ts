@@ -76,8 +76,14 @@ export interface BatchItem {
 
 export type BatchItemResult = { ok: true; externalId: string | null } | { ok: false; error: Error };
 
+/** What the hub adds to a batch: the system's own ids of related subjects (a house's members). */
+export interface BatchContext {
+  /** resident id → that resident's record id in this system. */
+  externalIds?: Record<string, string>;
+}
+
 export interface BatchConnector extends Connector {
   mode: 'batch';
   /** Sends the items and resolves with one result per item, in order (results may come later). */
-  pushBatch(items: BatchItem[], on: Date): Promise<BatchItemResult[]>;
+  pushBatch(items: BatchItem[], on: Date, context?: BatchContext): Promise<BatchItemResult[]>;
 }

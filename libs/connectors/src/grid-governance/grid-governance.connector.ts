@@ -94,6 +94,7 @@ export function createGridGovernanceConnector(options: GridGovernanceOptions): G
     on: Date,
     context: GridBatchContext = {},
   ): Promise<BatchItemResult[]> {
+    context = { ...context, personIds: { ...context.externalIds, ...context.personIds } };
     const results: BatchItemResult[] = new Array<BatchItemResult>(items.length);
     const persons: Array<Outgoing<GridPerson>> = [];
     const houses: Array<{ index: number; household: HouseholdSnapshot; houseId: string | null }> = [];

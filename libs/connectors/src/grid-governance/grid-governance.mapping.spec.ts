@@ -105,6 +105,7 @@ describe(toGridHouse.name, () => {
       houseId: 'H1',
       gridCode: '320402002001001',
       address: '青龙苑3幢2单元501室',
+      headPersonId: '',
       memberPersonIds: [],
     });
   });

@@ -62,7 +62,9 @@ export function toGridHouse(
   };
   if (houseId) house.houseId = houseId;
   const head = household.headResidentId ? personIds[household.headResidentId] : undefined;
-  if (head && !dissolved) house.headPersonId = head;
+  // No head (he died, the household dissolved): an empty head, or the platform keeps the old one
+  // and refuses the house because he is no longer a member.
+  house.headPersonId = head && !dissolved ? head : '';
   return house;
 }
 

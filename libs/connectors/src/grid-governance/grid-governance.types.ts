@@ -82,4 +82,6 @@ export interface GridGovernanceOptions {
  */
 export interface GridBatchContext {
   personIds?: Record<string, string>;
+  /** The hub's name for the same thing (BatchContext): resident id → personId. */
+  externalIds?: Record<string, string>;
 }
