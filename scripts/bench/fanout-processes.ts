@@ -140,6 +140,8 @@ export async function startWorker(settings: {
   prefix: string;
   sim: RunningSimulator;
   simDatabaseUrl: string;
+  /** Off: the hub does not pace calls either (the machinery's own cost). */
+  realism: 'on' | 'off';
 }): Promise<Child> {
   const child = spawnBuilt('apps/worker/src/main.js', {
     DATABASE_URL: settings.databaseUrl,
@@ -149,6 +151,7 @@ export async function startWorker(settings: {
     SOCIAL_INSURANCE_WINDOW: '00:00-00:00',
     BATCH_FLUSH_MS: '500',
     RELAY_POLL_MS: '100',
+    ...(settings.realism === 'off' ? { RATE_LIMITS: '{}' } : {}),
   });
   try {
     await waitForConsumers(settings.prefix, child);

@@ -54,6 +54,8 @@ describe('Chaos: 2,000 changes through worker kills, failing departments, an out
       BATCH_FLUSH_MS: '300',
       INBOUND_POLL_MS: '500',
       RELAY_POLL_MS: '100',
+      // PostgreSQL is shared with the other test files: a modest pool per process.
+      DB_POOL_SIZE: '8',
       NODE_ENV: 'test',
     };
     workers = new WorkerSupervisor(

@@ -72,8 +72,9 @@ export class BatchFlusher {
 
   private async flushLocked(connector: BatchConnector, result: FlushResult): Promise<void> {
     const open: Array<{ subject_type: 'resident' | 'household'; subject_id: string }> = await this.db.query(
-      `SELECT DISTINCT subject_type, subject_id FROM delivery
-        WHERE system = $1 AND status IN ('pending', 'sent') LIMIT $2`,
+      `SELECT subject_type, subject_id FROM delivery
+        WHERE system = $1 AND status IN ('pending', 'sent')
+        GROUP BY subject_type, subject_id ORDER BY min(id) LIMIT $2`,
       [connector.slug, MAX_SUBJECTS],
     );
     const now = new Date();

@@ -74,8 +74,7 @@ export class DeliveryService {
         await this.ledger.noteError(system, subjectType, subjectId, failure.kind, failure.message);
         throw failure;
       }
-      const latest = await this.load(subjectType, subjectId);
-      if (!latest || latest.version <= subject.version) return outcome;
+      if ((await this.ledger.currentVersion(subjectType, subjectId)) <= subject.version) return outcome;
     }
     return outcome;
   }

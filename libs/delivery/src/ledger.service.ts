@@ -30,6 +30,26 @@ export class LedgerService {
       : null;
   }
 
+  /** The subject's version in the unified record now (0 when it is gone). */
+  async currentVersion(subjectType: 'resident' | 'household', subjectId: string): Promise<number> {
+    const table = subjectType === 'resident' ? 'resident' : 'household';
+    const rows: Array<{ version: number }> = await this.db.query(
+      `SELECT version FROM ${table} WHERE id = $1`,
+      [subjectId],
+    );
+    return rows[0]?.version ?? 0;
+  }
+
+  /** Whether a (system, subject) still has deliveries owed. */
+  async hasOpen(system: string, subjectType: string, subjectId: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(
+      `SELECT 1 FROM delivery WHERE system = $1 AND subject_type = $2 AND subject_id = $3
+          AND status IN ('pending', 'sent') LIMIT 1`,
+      [system, subjectType, subjectId],
+    );
+    return rows.length > 0;
+  }
+
   /** Records that a version concerns a system (pending) or not; repeated calls are no-ops. */
   async record(
     entries: Array<{

@@ -3,12 +3,15 @@ import { DelayedError, Worker, type Job } from 'bullmq';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { ConnectorError } from '@hub/connectors';
 import { HubConfig } from '@hub/infra';
-import { CONNECTORS, type ConnectorRegistry } from '@hub/delivery';
 import { DELIVER_JOB, deliveryQueueName, jitteredBackoff, type DeliverPayload } from '@hub/infra';
-import { DeliveryService, type DeliveryOutcome } from '@hub/delivery';
-
-/** Per-system call limits from the spec (calls per second), applied when a system states one. */
-const RATE_LIMITS: Record<string, number> = { 'police-population': 5, 'grid-governance': 5 };
+import {
+  CONNECTORS,
+  DeliveryQueues,
+  DeliveryService,
+  LedgerService,
+  type ConnectorRegistry,
+  type DeliveryOutcome,
+} from '@hub/delivery';
 
 /**
  * One BullMQ worker per online system. A failing subject is retried on its own (exponential
@@ -22,6 +25,8 @@ export class DeliveryWorkers implements OnModuleInit, BeforeApplicationShutdown 
   constructor(
     @Inject(CONNECTORS) private readonly connectors: ConnectorRegistry,
     private readonly delivery: DeliveryService,
+    private readonly ledger: LedgerService,
+    private readonly queues: DeliveryQueues,
     private readonly config: HubConfig,
     @InjectPinoLogger(DeliveryWorkers.name) private readonly logger: PinoLogger,
   ) {}
@@ -29,7 +34,9 @@ export class DeliveryWorkers implements OnModuleInit, BeforeApplicationShutdown 
   onModuleInit(): void {
     for (const connector of this.connectors.values()) {
       if (connector.mode !== 'online') continue;
-      const perSecond = RATE_LIMITS[connector.slug];
+      const perSecond = (JSON.parse(this.config.RATE_LIMITS) as Record<string, number | undefined>)[
+        connector.slug
+      ];
       const worker = new Worker<DeliverPayload, DeliveryOutcome>(
         deliveryQueueName(connector.slug),
         (job, token) => this.process(connector.slug, job, token),
@@ -42,6 +49,19 @@ export class DeliveryWorkers implements OnModuleInit, BeforeApplicationShutdown 
           settings: { backoffStrategy: (attemptsMade: number) => jitteredBackoff(attemptsMade) },
         },
       );
+      // A change routed while this subject's job was running was absorbed by the running job's id;
+      // if anything is still owed, the subject goes straight back in the queue.
+      worker.on('completed', (job) => {
+        const { subjectType, subjectId } = job.data;
+        void this.ledger
+          .hasOpen(connector.slug, subjectType, subjectId)
+          .then((open) =>
+            open ? this.queues.enqueue([{ system: connector.slug, subjectType, subjectId }]) : undefined,
+          )
+          .catch((error: Error) =>
+            this.logger.warn({ system: connector.slug, err: error.message }, 're-enqueue failed'),
+          );
+      });
       worker.on('failed', (job, error) =>
         this.logger.warn(
           { system: connector.slug, jobId: job?.id, attempts: job?.attemptsMade, err: error.message },

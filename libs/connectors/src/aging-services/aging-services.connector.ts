@@ -23,6 +23,17 @@ import type { AgingElder, AgingServicesOptions } from './aging-services.types';
 
 export const AGING_SERVICES = 'aging-services';
 
+/** The elderId a 409 `duplicate` reply names, if any. */
+function duplicateHolder(res: HttpResponse): string | undefined {
+  try {
+    const body = res.json<{ error?: unknown; elderId?: unknown }>();
+    const id = body?.error === 'duplicate' ? body.elderId : undefined;
+    return typeof id === 'string' || typeof id === 'number' ? String(id) || undefined : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function createAgingServicesConnector(options: AgingServicesOptions): Connector {
   const base = options.baseUrl.replace(/\/+$/, '');
   const pageSize = options.pageSize ?? 200;
@@ -80,6 +91,13 @@ export function createAgingServicesConnector(options: AgingServicesOptions): Con
         return { externalId: known.externalId };
       }
       const res = await call('POST', '/elders', elder);
+      // Already registered (an earlier POST whose reply the hub never recorded): the 409 names the
+      // elder, who is updated instead of being refused for good.
+      const holder = res.status === 409 ? duplicateHolder(res) : undefined;
+      if (holder) {
+        await put(holder, elder);
+        return { externalId: holder };
+      }
       if (res.status >= 300) throw agingError(res);
       const elderId = unwrapped(res.json()).elderId;
       if ((typeof elderId !== 'string' && typeof elderId !== 'number') || elderId === '') {

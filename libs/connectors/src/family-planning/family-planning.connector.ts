@@ -96,7 +96,12 @@ export function createFamilyPlanningConnector(options: FamilyPlanningOptions): F
 
     async push(subject, known: KnownRecord | null): Promise<PushOutcome> {
       const resident = asResident(subject);
-      const rkbh = known?.externalId ?? null;
+      // Without a known rkbh the department may still keep the person: an earlier insert whose
+      // outcome the hub never recorded (a crash between the two). Insert again would be refused.
+      const rkbh =
+        known?.externalId ??
+        (resident.idNumber ? await tables.findRkbh(resident.idNumber) : undefined) ??
+        null;
       const outcome = await submit(resident, rkbh === null ? 'I' : 'U', rkbh, 'upsert');
       const externalId = outcome.rkbh ?? rkbh;
       if (externalId === null) {

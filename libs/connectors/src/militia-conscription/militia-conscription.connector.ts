@@ -28,6 +28,8 @@ interface Line {
   entry: RosterEntry;
 }
 
+const ALREADY_REGISTERED = /已进行兵役登记/;
+
 /** Items by community: the department takes one roster per community. */
 function byCommunity(
   items: BatchItem[],
@@ -56,7 +58,31 @@ function byCommunity(
 export function createMilitiaConscriptionConnector(options: MilitiaConscriptionOptions): BatchConnector {
   const now = options.now ?? (() => new Date());
 
+  /**
+   * A first registration the department already holds (an earlier roster whose outcome the hub
+   * never recorded: a crash between upload and ledger) is refused; it is sent again as a change.
+   */
   async function pushBatch(items: BatchItem[], on: Date): Promise<BatchItemResult[]> {
+    const results = await pushRosters(items, on);
+    const again = items.flatMap((item, index) => {
+      const result = results[index];
+      return item.action === 'upsert' &&
+        item.known === null &&
+        !result.ok &&
+        ALREADY_REGISTERED.test(result.error.message)
+        ? [index]
+        : [];
+    });
+    if (again.length === 0) return results;
+    const retried = await pushRosters(
+      again.map((index) => ({ ...items[index], known: { externalId: null } })),
+      on,
+    );
+    again.forEach((index, n) => (results[index] = retried[n]));
+    return results;
+  }
+
+  async function pushRosters(items: BatchItem[], on: Date): Promise<BatchItemResult[]> {
     const results: BatchItemResult[] = new Array<BatchItemResult>(items.length);
     for (const [communityCode, roster] of byCommunity(items, results)) {
       const name = roster.name || communityCode;

@@ -49,7 +49,8 @@ export function createPolicePopulationConnector(options: PolicePopulationOptions
     username: options.username,
     password: options.password,
     timeoutMs: options.timeoutMs ?? 10_000,
-    minIntervalMs: 200,
+    // The worker's queue limiter keeps all processes together under the department's 5 calls/s.
+    minIntervalMs: options.minIntervalMs ?? 0,
   });
   const pageSize = Math.min(options.pageSize ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE);
 

@@ -45,4 +45,6 @@ export interface PolicePopulationOptions {
   timeoutMs?: number;
   /** Export page size; the service allows at most 1000. */
   pageSize?: number;
+  /** Spacing between this client's calls (ms); 0 when a shared limiter (the worker's queue) paces them. */
+  minIntervalMs?: number;
 }

@@ -34,6 +34,9 @@ function residentOf(subject: SubjectSnapshot): ResidentSnapshot {
   return subject;
 }
 
+/** The refusal of a 新增 for a person already enrolled, with the 个人编号 the department gives. */
+const ALREADY_ENROLLED = /已在本地参保，个人编号(\w+)/;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const compactNow = (now: Date): string =>
@@ -96,7 +99,30 @@ export function createSocialInsuranceConnector(options: SocialInsuranceOptions):
     }
   }
 
+  /**
+   * A 新增 of a person the department already enrols (an earlier upload whose outcome the hub never
+   * recorded: a crash between upload and ledger) is refused with the 个人编号; sent again as 变更.
+   */
   async function pushBatch(items: BatchItem[], on: Date): Promise<BatchItemResult[]> {
+    const results = await uploadItems(items, on);
+    const again = items.flatMap((item, index) => {
+      const result = results[index];
+      const personNo =
+        item.action === 'upsert' && !item.known?.externalId && !result.ok
+          ? ALREADY_ENROLLED.exec(result.error.message)?.[1]
+          : undefined;
+      return personNo ? [{ index, personNo }] : [];
+    });
+    if (again.length === 0) return results;
+    const retried = await uploadItems(
+      again.map(({ index, personNo }) => ({ ...items[index], known: { externalId: personNo } })),
+      on,
+    );
+    again.forEach(({ index }, n) => (results[index] = retried[n]));
+    return results;
+  }
+
+  async function uploadItems(items: BatchItem[], on: Date): Promise<BatchItemResult[]> {
     const results: BatchItemResult[] = new Array<BatchItemResult>(items.length);
     const sent: SentRow[] = [];
     const rows: InsuranceRow[] = [];

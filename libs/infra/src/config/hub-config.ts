@@ -92,6 +92,13 @@ export class HubConfig {
   @Matches(/^\d{2}:\d{2}-\d{2}:\d{2}$/)
   SOCIAL_INSURANCE_WINDOW = '22:00-06:00';
 
+  /**
+   * Calls per second each system accepts (JSON `{ "<slug>": n }`), enforced across all worker
+   * processes. The spec's limits by default; `{}` for benchmarks of the machinery alone.
+   */
+  @IsString()
+  RATE_LIMITS = '{"police-population":5,"grid-governance":5}';
+
   /** How often an idle batch system (social-insurance, militia, grid) is looked at (ms). */
   @IsInt()
   @Min(100)
