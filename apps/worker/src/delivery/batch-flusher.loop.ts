@@ -1,7 +1,8 @@
 import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
-import { HubConfig } from '@hub/infra';
 import { BatchFlusher } from '@hub/delivery';
+import { HubConfig } from '@hub/infra';
+import { RepeatingTask } from '../common/repeating-task';
 
 /**
  * Flushes each batch system on its own cadence. A flush that found work runs again soon, so a
@@ -9,8 +10,7 @@ import { BatchFlusher } from '@hub/delivery';
  */
 @Injectable()
 export class BatchFlusherLoop implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly timers = new Set<NodeJS.Timeout>();
-  private stopped = false;
+  private readonly tasks: RepeatingTask[] = [];
 
   constructor(
     private readonly flusher: BatchFlusher,
@@ -19,33 +19,23 @@ export class BatchFlusherLoop implements OnApplicationBootstrap, OnModuleDestroy
   ) {}
 
   onApplicationBootstrap(): void {
+    const idle = this.config.BATCH_FLUSH_MS;
     for (const connector of this.flusher.batchSystems()) {
-      const tick = (): void => {
-        void this.flusher
-          .flush(connector)
-          .then((r) => {
-            if (r.sent > 0) this.logger.info({ system: connector.slug, ...r }, 'batch flushed');
-            return r.sent > 0 && r.retrying < r.sent ? 200 : this.config.BATCH_FLUSH_MS;
-          })
-          .catch((error: Error) => {
-            this.logger.warn({ system: connector.slug, err: error.message }, 'batch flush failed');
-            return this.config.BATCH_FLUSH_MS;
-          })
-          .then((delay) => {
-            if (this.stopped) return;
-            const timer = setTimeout(() => {
-              this.timers.delete(timer);
-              tick();
-            }, delay);
-            this.timers.add(timer);
-          });
-      };
-      tick();
+      const task = new RepeatingTask(
+        async () => {
+          const r = await this.flusher.flush(connector);
+          if (r.sent > 0) this.logger.info({ system: connector.slug, ...r }, 'batch flushed');
+          return r.sent > 0 && r.retrying < r.sent ? 200 : idle;
+        },
+        (error) => this.logger.warn({ system: connector.slug, err: error.message }, 'batch flush failed'),
+        idle,
+      );
+      task.start();
+      this.tasks.push(task);
     }
   }
 
   onModuleDestroy(): void {
-    this.stopped = true;
-    for (const timer of this.timers) clearTimeout(timer);
+    for (const task of this.tasks) task.stop();
   }
 }

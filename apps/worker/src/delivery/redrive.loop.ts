@@ -1,13 +1,22 @@
 import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { DeliveryRedrive } from '@hub/delivery';
+import { RepeatingTask } from '../common/repeating-task';
 
 const SWEEP_MS = 15_000;
 
 /** Runs the re-drive sweep at start and every 15 s (covers Redis restarts and lost jobs). */
 @Injectable()
 export class DeliveryRedriveLoop implements OnApplicationBootstrap, OnModuleDestroy {
-  private timer: NodeJS.Timeout | undefined;
+  private readonly task = new RepeatingTask(
+    async () => {
+      const subjects = await this.redrive.sweep();
+      if (subjects > 0) this.logger.debug({ subjects }, 're-drove open deliveries');
+      return SWEEP_MS;
+    },
+    (error) => this.logger.warn({ err: error.message }, 'delivery re-drive failed'),
+    SWEEP_MS,
+  );
 
   constructor(
     private readonly redrive: DeliveryRedrive,
@@ -15,19 +24,10 @@ export class DeliveryRedriveLoop implements OnApplicationBootstrap, OnModuleDest
   ) {}
 
   onApplicationBootstrap(): void {
-    const tick = (): void => {
-      this.redrive
-        .sweep()
-        .then((n) => n > 0 && this.logger.debug({ subjects: n }, 're-drove open deliveries'))
-        .catch((error: Error) => this.logger.warn({ err: error.message }, 'delivery re-drive failed'))
-        .finally(() => {
-          this.timer = setTimeout(tick, SWEEP_MS);
-        });
-    };
-    tick();
+    this.task.start();
   }
 
   onModuleDestroy(): void {
-    if (this.timer) clearTimeout(this.timer);
+    this.task.stop();
   }
 }
