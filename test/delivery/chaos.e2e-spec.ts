@@ -55,7 +55,7 @@ describe('Chaos: 2,000 changes through worker kills, failing departments, an out
       INBOUND_POLL_MS: '500',
       RELAY_POLL_MS: '100',
       // PostgreSQL is shared with the other test files: a modest pool per process.
-      DB_POOL_SIZE: '8',
+      DB_POOL_SIZE: '12',
       NODE_ENV: 'test',
     };
     workers = new WorkerSupervisor(
@@ -191,7 +191,10 @@ describe('Chaos: 2,000 changes through worker kills, failing departments, an out
       if (aborted) throw new Error('aborted');
     };
     const log: string[] = [];
-    const note = (what: string) => log.push(`${Math.round((Date.now() - started) / 1000)}s ${what}`);
+    const note = (what: string) => {
+      log.push(`${Math.round((Date.now() - started) / 1000)}s ${what}`);
+      if (process.env.CHAOS_TRACE) console.log(log[log.length - 1]);
+    };
     for (const slug of FLAKY) await sim.faults(slug, { errorRate: 0.3 });
     note(`errorRate 0.3 on ${FLAKY.join(', ')}`);
     const killAndRestart = async () => {
@@ -302,6 +305,7 @@ describe('Chaos: 2,000 changes through worker kills, failing departments, an out
     }
     expect(stale.slice(0, 20)).toEqual([]);
 
+    note('links checked');
     // --- reconciliation: 0 differences in each system ---
     const reconciler = cli.get(ReconcileService);
     const systems = reconciler.systems();
@@ -310,6 +314,7 @@ describe('Chaos: 2,000 changes through worker kills, failing departments, an out
     for (const system of systems) {
       const report = await reconciler.reconcile(system);
       held[system] = report.held;
+      note(`reconciled ${system}`);
       expect({
         system,
         missing: report.missing,

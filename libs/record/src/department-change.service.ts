@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import {
   acceptedFields,
   HOUSEHOLD_FIELD_AUTHORITY,
@@ -8,6 +9,7 @@ import {
 import type { Actor } from './actor';
 import { ChangeWriter } from './change-writer';
 import { leaveHousehold } from './membership';
+import { RESIDENT_COLUMNS } from './resident-columns';
 import { RecordError } from './record-error';
 
 /** A change read from a department's feed, in unified-record field names and codes. */
@@ -68,13 +70,14 @@ export class DepartmentChangeService {
           return;
         }
         const row = await ctx.lockResident(subjectId);
-        const patch = acceptedFields(
+        const accepted = acceptedFields(
           RESIDENT_FIELD_AUTHORITY,
           system,
           change.fields,
           sources(row),
           change.changedAt,
         );
+        const patch = await this.withoutEchoes(ctx.tx, subjectId, system, accepted);
         // A death registered by the police, or a move away, ends the person's membership too.
         if (patch.lifeStatus === 'deceased' && row.life_status !== 'deceased') {
           await leaveHousehold(
@@ -100,6 +103,35 @@ export class DepartmentChangeService {
       if (error instanceof RecordError && error.code === 'invalid') return 'unchanged';
       throw error;
     }
+  }
+
+  /**
+   * Departments report the hub's own deliveries back in their feeds, stamped with their later
+   * processing time. For a "newer wins" field the department does not own, a value the hub itself
+   * held in an earlier version is such an echo (of something sent before a newer change), not a
+   * finding of the department's: applying it would quietly undo the newer change.
+   */
+  private async withoutEchoes(
+    tx: EntityManager,
+    residentId: string,
+    system: string,
+    fields: Record<string, unknown>,
+  ): Promise<Record<string, unknown>> {
+    const kept: Record<string, unknown> = {};
+    for (const [field, value] of Object.entries(fields)) {
+      const rule = RESIDENT_FIELD_AUTHORITY[field];
+      const column = RESIDENT_COLUMNS[field as keyof typeof RESIDENT_COLUMNS];
+      if (!rule || rule.authority === system || !column) {
+        kept[field] = value;
+        continue;
+      }
+      const held: unknown[] = await tx.query(
+        `SELECT 1 FROM resident_version WHERE resident_id = $1 AND rtrim(state->>$2) = $3 LIMIT 1`,
+        [residentId, column, String(value ?? '')],
+      );
+      if (held.length === 0) kept[field] = value;
+    }
+    return kept;
   }
 
   /**

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { citizenIdConsistency, parseCitizenId } from '@hub/domain';
+import { citizenIdConsistency, disabilityCertificateProblem, parseCitizenId } from '@hub/domain';
 import { canSeeCorrections, canWrite, type Actor } from './actor';
 import type { ChangeContext } from './change-context';
 import { ChangeWriter, type ChangeOutcome } from './change-writer';
@@ -148,6 +148,8 @@ function tagFields(tag: TagInput, row: Record<string, unknown>): Partial<Residen
     case 'disability': {
       const idNumber = row.id_number ? String(row.id_number) : '';
       const { type, grade } = tag.value;
+      const problem = disabilityCertificateProblem(idNumber, tag.value);
+      if (problem) throw RecordError.invalid([{ field: 'certificateNo', message: problem }]);
       return {
         disabilityType: type,
         disabilityGrade: grade,

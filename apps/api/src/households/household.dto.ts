@@ -126,7 +126,9 @@ export class RegisterHouseholdDto implements CrossChecked {
 
   crossCheck(): FieldProblem[] {
     if (!Array.isArray(this.members)) return [];
-    const problems: FieldProblem[] = [];
+    const problems: FieldProblem[] = this.members.flatMap((m, i) =>
+      m instanceof MemberDto ? m.crossCheck(`members[${i}].`) : [],
+    );
     const heads = this.members
       .map((m, i) => ({ m, i }))
       .filter(({ m }) => m instanceof MemberDto && HEAD_RELATIONS.includes(m.relation));

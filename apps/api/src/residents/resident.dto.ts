@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import {
+  disabilityCertificateProblem,
   CORRECTIONS_TYPE,
   DISABILITY_GRADE,
   DISABILITY_TYPE,
@@ -26,6 +27,8 @@ import {
   NormalisePhone,
   Trim,
 } from '../common/validators';
+import type { FieldProblem } from '@hub/record';
+import type { CrossChecked } from '../common/request-validation.pipe';
 
 export class DisabilityDto {
   @ApiProperty({
@@ -62,7 +65,7 @@ export class CorrectionsDto {
 }
 
 /** The fields of a person a worker enters; shared by new households, new members and births. */
-export class ResidentDto {
+export class ResidentDto implements CrossChecked {
   @ApiPropertyOptional({ example: '320402198001011234', description: '公民身份号码（18位，旧15位自动升位）' })
   @IsOptional()
   @NormaliseCitizenId()
@@ -146,4 +149,11 @@ export class ResidentDto {
   @ValidateNested()
   @Type(() => CorrectionsDto)
   corrections?: CorrectionsDto;
+
+  /** Checks across this person's fields; `path` prefixes the field names (`members[1].`). */
+  crossCheck(path = ''): FieldProblem[] {
+    if (!(this.disability instanceof DisabilityDto)) return [];
+    const problem = disabilityCertificateProblem(this.idNumber, this.disability);
+    return problem ? [{ field: `${path}disability.certificateNo`, message: problem }] : [];
+  }
 }

@@ -1,3 +1,4 @@
+export * from './citizen-id';
 export * from './counters';
 export * from './department';
 export * from './department-server';

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { SimContext } from '../../framework';
-import { toEighteen } from './citizen-id';
+import { toEighteen, type SimContext } from '../../framework';
 import { TOKEN_LIFETIME_SECONDS, type ElderFields, type ElderRecord } from './aging-services.types';
 import { allowanceLevelOf } from './aging-services.validation';
 

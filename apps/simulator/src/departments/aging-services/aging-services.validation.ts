@@ -1,4 +1,4 @@
-import { birthDateOf, genderOf, isLegacyId, isValidCitizenId, toEighteen } from './citizen-id';
+import { birthDateOf, isLegacyCitizenId, isMale, isValidCitizenId, toEighteen } from '../../framework';
 import {
   AgingError,
   ELDER_STATUSES,
@@ -72,13 +72,13 @@ export function parseElder(body: unknown, now: Date, current?: ElderRecord): Eld
     if (idCard !== current.idCard && toEighteen(current.idCard) !== idCard)
       throw refuse('身份证号码不可修改');
     if (idCard !== current.idCard && !isValidCitizenId(idCard)) throw refuse('身份证号码校验错误');
-  } else if (isLegacyId(idCard)) {
+  } else if (isLegacyCitizenId(idCard)) {
     throw refuse('新登记老人须使用18位身份证号码');
   } else if (!isValidCitizenId(idCard)) {
     throw refuse('身份证号码校验错误');
   }
   if (b.gender !== 'M' && b.gender !== 'F') throw refuse('性别应为M或F');
-  if (b.gender !== genderOf(idCard)) throw refuse('性别与身份证号码不符');
+  if (b.gender !== (isMale(idCard) ? 'M' : 'F')) throw refuse('性别与身份证号码不符');
   if (b.birthDate !== birthDateOf(idCard)) throw refuse('出生日期与身份证号码不符');
   const birthDate = b.birthDate;
   if (ageOn(birthDate, now) < 60) throw refuse('未满60周岁，不属于养老服务对象');

@@ -1,4 +1,4 @@
-import { genderWordOf, isValidCitizenId } from './citizen-id';
+import { isMale, isValidCitizenId } from '../../framework';
 import {
   ASSISTANCE_TYPES,
   CivilCode,
@@ -49,7 +49,7 @@ function member(raw: unknown, index: number): HouseholdMember {
   if (m.idCard !== undefined && m.idCard !== null && m.idCard !== '') {
     if (typeof m.idCard !== 'string' || !isValidCitizenId(m.idCard))
       throw refuse(`家庭成员${name}身份证号码校验错误`);
-    if (genderWordOf(m.idCard) !== gender) throw refuse(`家庭成员${name}性别与身份证号码不符`);
+    if ((isMale(m.idCard) ? '男' : '女') !== gender) throw refuse(`家庭成员${name}性别与身份证号码不符`);
     result.idCard = m.idCard;
   }
   return result;

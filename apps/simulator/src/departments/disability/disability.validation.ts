@@ -1,7 +1,10 @@
-import { birthDateOf, genderOf, isValidCitizenId } from './citizen-id';
+import { birthDateOf, genderCodeOf, isValidCitizenId } from '../../framework';
 import { CARD_STATUSES, DisabilityError, type CardStatus, type PersonFields } from './disability.types';
 
 const refuse = (message: string): DisabilityError => new DisabilityError(422, message);
+
+/** yyyyMMdd, as the certificate prints it. */
+const compactBirthDateOf = (id: string): string => birthDateOf(id).replace(/-/g, '');
 
 const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 
@@ -26,8 +29,8 @@ export function parsePerson(body: unknown): PersonFields {
   const idNumber = b.idNumber;
   const gender = code(b.gender);
   if (gender !== '1' && gender !== '2') throw refuse('性别代码错误(1男 2女)');
-  if (gender !== genderOf(idNumber)) throw refuse('性别与身份证号码不符');
-  if (b.birthDate !== birthDateOf(idNumber)) throw refuse('出生日期与身份证号码不符');
+  if (gender !== genderCodeOf(idNumber)) throw refuse('性别与身份证号码不符');
+  if (b.birthDate !== compactBirthDateOf(idNumber)) throw refuse('出生日期与身份证号码不符');
   const disabilityType = code(b.disabilityType);
   if (typeof disabilityType !== 'string' || !/^[1-7]$/.test(disabilityType))
     throw refuse('残疾类别代码错误(1-7)');
@@ -40,7 +43,7 @@ export function parsePerson(body: unknown): PersonFields {
     name,
     idNumber,
     gender,
-    birthDate: birthDateOf(idNumber),
+    birthDate: compactBirthDateOf(idNumber),
     disabilityType,
     disabilityGrade,
     guardianName: optional(b.guardianName, '监护人姓名格式错误', 30),

@@ -1,5 +1,4 @@
-import type { SimContext } from '../../framework';
-import { parseCitizenId } from './citizen-id';
+import { parseCitizenId, type SimContext } from '../../framework';
 import { storableInGbk } from './employment.gbk';
 import { idKey, type EmploymentStore } from './employment.storage';
 import { FORM_FIELDS, Refusal, type FormField, type Jyry } from './employment.types';
@@ -30,7 +29,7 @@ function validate(person: Jyry): void {
       throw new Refusal(`${LABELS[field]}含有系统字符集(GBK)以外的字符，无法保存`);
   }
   if (!person.sfzhm) throw new Refusal('身份证号码不能为空');
-  const facts = parseCitizenId(person.sfzhm);
+  const facts = parseCitizenId(person.sfzhm, { minBirthYear: 1900 });
   if (!facts || facts.legacy) throw new Refusal('身份证号码不正确');
   if (!person.xm) throw new Refusal('姓名不能为空');
   // What an encoder made of a character outside GBK.
@@ -39,7 +38,7 @@ function validate(person: Jyry): void {
   if (!['1', '2'].includes(person.xb)) throw new Refusal('性别代码不正确');
   if (person.xb !== facts.gender) throw new Refusal('性别与身份证号码不符');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(person.csrq)) throw new Refusal('出生日期格式不正确，应为yyyy-MM-dd');
-  if (person.csrq.replace(/-/g, '') !== facts.birthDate) throw new Refusal('出生日期与身份证号码不符');
+  if (person.csrq !== facts.birthDate) throw new Refusal('出生日期与身份证号码不符');
   if (person.whcd && !EDUCATION.includes(person.whcd)) throw new Refusal('文化程度代码不正确');
   if (!['1', '2', '3', '4', '5'].includes(person.jyzt)) throw new Refusal('就业状态代码不正确');
   if (person.lxdh && !PHONE.test(person.lxdh)) throw new Refusal('联系电话格式不正确');

@@ -1,4 +1,4 @@
-import { birthDateOf, genderCodeOf, isValidCitizenId } from './citizen-id';
+import { birthDateOf, genderCodeOf, isValidCitizenId } from '../../framework';
 import { MARITAL_CODES, type InboundRow, type PersonFields } from './family-planning.types';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };

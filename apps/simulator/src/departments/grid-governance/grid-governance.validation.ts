@@ -1,4 +1,4 @@
-import { citizenIdFacts, isValidCitizenId } from './citizen-id';
+import { parseCitizenId } from '../../framework';
 import {
   FOCUS_TAGS,
   ItemError,
@@ -61,11 +61,12 @@ export function validatePerson(person: Partial<GridPerson>): Omit<GridPerson, 'p
   const idNo = person.idNo ?? '';
   let { sex, birthday } = person;
   if (idNo) {
-    if (!isValidCitizenId(idNo)) throw new ItemError('身份证号码校验错误');
-    const facts = citizenIdFacts(idNo);
-    sex ??= facts.male ? '男' : '女';
+    const facts = parseCitizenId(idNo);
+    if (!facts) throw new ItemError('身份证号码校验错误');
+    const male = facts.gender === '1';
+    sex ??= male ? '男' : '女';
     birthday ??= facts.birthDate;
-    if ((sex === '男') !== facts.male) throw new ItemError('性别与身份证号码不符');
+    if ((sex === '男') !== male) throw new ItemError('性别与身份证号码不符');
     if (birthday !== facts.birthDate) throw new ItemError('出生日期与身份证号码不符');
   } else if (!person.phone) {
     throw new ItemError('无身份证号码的人员必须登记联系电话');

@@ -1,4 +1,4 @@
-import { citizenIdFacts, isValidCitizenId } from './citizen-id';
+import { parseCitizenId } from '../../framework';
 import { JusticeError, type CorrectionRecord } from './justice-corrections.types';
 
 const FIELDS = ['sqjzrybh', 'xm', 'sfzh', 'xb', 'jzlb', 'jzqxStart', 'jzqxEnd', 'lxdh', 'jzdz', 'zt'];
@@ -32,8 +32,9 @@ export function validateRecord(record: Partial<CorrectionRecord>): Omit<Correcti
     if (!record[key]) throw refuse('E100', `缺少必填字段：${key}`);
   const r = record as CorrectionRecord;
   if (r.xm.length > 50) throw refuse('E100', '姓名过长');
-  if (!isValidCitizenId(r.sfzh)) throw refuse('E101', '身份证号码校验错误');
-  const male = citizenIdFacts(r.sfzh).male;
+  const facts = parseCitizenId(r.sfzh);
+  if (!facts) throw refuse('E101', '身份证号码校验错误');
+  const male = facts.gender === '1';
   const xb = r.xb ?? (male ? '1' : '2');
   if (xb !== '1' && xb !== '2') throw refuse('E102', '性别代码无效（应为 1 或 2）');
   if ((xb === '1') !== male) throw refuse('E102', '性别与身份证号码不符');

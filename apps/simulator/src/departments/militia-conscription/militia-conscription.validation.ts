@@ -1,4 +1,4 @@
-import { isMale, isValidCitizenId } from './citizen-id';
+import { isMale, isValidCitizenId } from '../../framework';
 import {
   EDUCATION_WORDS,
   POLITICAL_WORDS,

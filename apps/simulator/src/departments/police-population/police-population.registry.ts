@@ -1,6 +1,5 @@
 import type { PoolClient } from 'pg';
-import type { SimContext } from '../../framework';
-import { legacyForm, parseCitizenId, type CitizenIdFacts } from './citizen-id';
+import { legacyForm, parseCitizenId, type CitizenIdFacts, type SimContext } from '../../framework';
 import {
   findByGmsfhm,
   findByRybh,
@@ -27,7 +26,8 @@ function validate(ry: Ry, facts: CitizenIdFacts): void {
   }
   if ([...ry.XM].length > 30) throw new BusinessError('E105', '姓名长度超过30个字');
   if (!/^\d{8}$/.test(ry.CSRQ)) throw new BusinessError('E105', '出生日期格式错误，应为yyyyMMdd');
-  if (ry.CSRQ !== facts.birthDate) throw new BusinessError('E103', '出生日期与公民身份号码不符');
+  if (ry.CSRQ !== facts.birthDate.replace(/-/g, ''))
+    throw new BusinessError('E103', '出生日期与公民身份号码不符');
   if (!['0', '1', '2', '9'].includes(ry.XB)) throw new BusinessError('E105', '性别代码错误');
   if (ry.XB !== facts.gender) throw new BusinessError('E104', '性别与公民身份号码不符');
   if (ry.MZ && !ETHNICITY.test(ry.MZ)) throw new BusinessError('E105', '民族代码错误');
@@ -70,7 +70,7 @@ async function target(
 export function saveRyxx(ctx: SimContext, input: Partial<Ry>): Promise<Ry> {
   const gmsfhm = normaliseId(input.GMSFHM);
   if (!gmsfhm) return Promise.reject(new BusinessError('E101', '必填项缺失：GMSFHM'));
-  const facts = parseCitizenId(gmsfhm);
+  const facts = parseCitizenId(gmsfhm, { minBirthYear: 1900 });
   if (!facts) return Promise.reject(new BusinessError('E102', '公民身份号码校验错误'));
   return inWriteLock(ctx, async (db) => {
     const existing = await target(ctx, db, (input.RYBH ?? '').trim(), gmsfhm);

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { PoolClient } from 'pg';
-import type { SimContext } from '../../framework';
-import { legacyForm } from './citizen-id';
+import { legacyForm, type SimContext } from '../../framework';
 import { RY_FIELDS, type Ry, type RyField } from './police-population.types';
 
 const columns = RY_FIELDS.map((f) => f.toLowerCase());

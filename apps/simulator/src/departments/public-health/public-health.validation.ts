@@ -1,4 +1,4 @@
-import { citizenIdFacts, isValidCitizenId } from './citizen-id';
+import { birthDateOf, isMale, parseCitizenId } from '../../framework';
 import { FhirError, RESIDENT_ID_SYSTEM, residentId, type Patient } from './public-health.types';
 
 /** Elements this system stores; anything else is refused, as a strict FHIR server would. */
@@ -50,7 +50,7 @@ export function validatePatient(body: unknown, today: string): Omit<Patient, 'id
   const identifier = arrayOf(input, 'identifier');
   for (const i of identifier ?? []) {
     if (i.system !== RESIDENT_ID_SYSTEM) throw invalid(`不支持的标识体系: ${String(i.system)}`);
-    if (typeof i.value !== 'string' || !isValidCitizenId(i.value)) throw refused('居民身份证号码校验错误');
+    if (typeof i.value !== 'string' || !parseCitizenId(i.value)) throw refused('居民身份证号码校验错误');
   }
   const name = arrayOf(input, 'name');
   if (!name || name.length === 0 || name.some((n) => typeof n.text !== 'string' || n.text.trim() === ''))
@@ -78,10 +78,9 @@ export function validatePatient(body: unknown, today: string): Omit<Patient, 'id
   delete patient.meta;
   const idNo = residentId(patient);
   if (idNo) {
-    const facts = citizenIdFacts(idNo);
-    if (patient.birthDate && patient.birthDate !== facts.birthDate)
+    if (patient.birthDate && patient.birthDate !== birthDateOf(idNo))
       throw refused('出生日期与居民身份证号码不符');
-    if (patient.gender && patient.gender !== 'unknown' && (patient.gender === 'male') !== facts.male)
+    if (patient.gender && patient.gender !== 'unknown' && (patient.gender === 'male') !== isMale(idNo))
       throw refused('性别与居民身份证号码不符');
   }
   return patient;

@@ -1,5 +1,5 @@
 import type { PoolClient } from 'pg';
-import { parseCitizenId } from './citizen-id';
+import { parseCitizenId } from '../../framework';
 import { compactToSlashDate, fromGbkCsv, slashDateToCompact, toGbkCsv } from './social-insurance.csv';
 import type { InsuranceStore } from './social-insurance.storage';
 import {
@@ -19,13 +19,13 @@ const age = (birth: string, today: string): number =>
   Number(today.slice(0, 4)) - Number(birth.slice(0, 4)) - (today.slice(4) < birth.slice(4) ? 1 : 0);
 
 function validate(insured: Insured, today: string): void {
-  const facts = parseCitizenId(insured.公民身份号码);
+  const facts = parseCitizenId(insured.公民身份号码, { minBirthYear: 1900 });
   if (!facts || facts.legacy) throw new RowRefusal('公民身份号码校验错误');
   if (!insured.姓名) throw new RowRefusal('姓名不能为空');
   if (insured.性别 !== (facts.gender === '1' ? '男' : '女')) throw new RowRefusal('性别与公民身份号码不符');
   const birth = slashDateToCompact(insured.出生日期);
   if (!birth) throw new RowRefusal('出生日期格式错误');
-  if (birth !== facts.birthDate) throw new RowRefusal('出生日期与公民身份号码不符');
+  if (birth !== facts.birthDate.replace(/-/g, '')) throw new RowRefusal('出生日期与公民身份号码不符');
   if (age(birth, today) < 16) throw new RowRefusal('未满16周岁，不能参保');
   if (!HOUSEHOLD_KINDS.includes(insured.户籍性质)) throw new RowRefusal('户籍性质错误');
   if (!STATES.includes(insured.参保状态)) throw new RowRefusal('参保状态错误');
@@ -47,7 +47,7 @@ async function applyRow(
   today: string,
 ): Promise<string> {
   const id = row.公民身份号码.toUpperCase();
-  const facts = parseCitizenId(id);
+  const facts = parseCitizenId(id, { minBirthYear: 1900 });
   if (!facts || facts.legacy) throw new RowRefusal('公民身份号码校验错误');
   switch (row.操作) {
     case '新增': {
