@@ -299,7 +299,14 @@ describe('Chaos: 2,000 changes through worker kills, failing departments, an out
               `${connector.slug} ${subject.type} ${subject.id} v${subject.version}: ${JSON.stringify(link)}`,
             );
         } else if (link?.present) {
-          stale.push(`${connector.slug} ${subject.type} ${subject.id}: still held`);
+          const rows = await h.db.query(
+            `SELECT version, status, action, error_kind, last_error, attempts FROM delivery
+              WHERE system = $1 AND subject_id = $2 ORDER BY version`,
+            [connector.slug, subject.id],
+          );
+          stale.push(
+            `${connector.slug} ${subject.type} ${subject.id} v${subject.version}: still held ${JSON.stringify(link)} ${JSON.stringify(rows)}`,
+          );
         }
       }
     }

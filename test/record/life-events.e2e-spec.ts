@@ -35,6 +35,10 @@ describe('Life events through the API', () => {
     return { res, events };
   };
 
+  /** The household's other members: a change to the member list gives each a new version. */
+  const membersAt = (ids: string[], version = 2): Subject[] =>
+    ids.map((id) => ({ type: 'resident', id, version }));
+
   /** Exactly one event, the one the answer names, with exactly these subjects. */
   const expectOneEvent = (res: Response, events: OutboxRow[], kind: string, subjects: Subject[]) => {
     expect(
@@ -70,6 +74,7 @@ describe('Life events through the API', () => {
     expectOneEvent(res, events, 'resident.born', [
       { type: 'resident', id: childId, version: 1 },
       { type: 'household', id: family.id, version: 2 },
+      ...membersAt(family.members),
     ]);
     const read = await resident(childId);
     expect(read).toMatchObject({ name: '王小宝', birthDate, household: { id: family.id, relation: '30' } });
@@ -96,6 +101,7 @@ describe('Life events through the API', () => {
     expectOneEvent(res, events, 'household.member-added', [
       { type: 'resident', id: res.body.id, version: 1 },
       { type: 'household', id: family.id, version: 2 },
+      ...membersAt(family.members),
     ]);
     expect((await resident(res.body.id)).household).toEqual({ id: family.id, relation: '99' });
     expect((await household(family.id)).members).toHaveLength(5);
@@ -120,6 +126,8 @@ describe('Life events through the API', () => {
       { type: 'resident', id: mover, version: 2 },
       { type: 'household', id: theirs.id, version: 2 },
       { type: 'household', id: ours.id, version: 2 },
+      ...membersAt(theirs.members.filter((id) => id !== mover)),
+      ...membersAt(ours.members),
     ]);
     const moved = await resident(mover);
     expect(moved).toMatchObject({
@@ -157,6 +165,7 @@ describe('Life events through the API', () => {
     expectOneEvent(res, events, 'resident.died', [
       { type: 'resident', id: grandchild, version: 2 },
       { type: 'household', id: family.id, version: 2 },
+      ...membersAt(family.members.filter((id) => id !== grandchild)),
     ]);
     const read = await resident(grandchild);
     expect(read).toMatchObject({ lifeStatus: 'deceased', deathDate: date, household: null });
@@ -181,6 +190,7 @@ describe('Life events through the API', () => {
     expectOneEvent(res, events, 'resident.died', [
       { type: 'resident', id: family.members[0], version: 2 },
       { type: 'household', id: family.id, version: 2 },
+      ...membersAt(family.members.slice(1)),
     ]);
     const hh = await household(family.id);
     expect(hh).toMatchObject({ version: 2, headResidentId: null });
@@ -198,6 +208,7 @@ describe('Life events through the API', () => {
     expectOneEvent(res, events, 'resident.moved-out', [
       { type: 'resident', id: leaver, version: 2 },
       { type: 'household', id: family.id, version: 2 },
+      ...membersAt(family.members.filter((id) => id !== leaver)),
     ]);
     expect(await resident(leaver)).toMatchObject({
       residenceStatus: 'moved_out',

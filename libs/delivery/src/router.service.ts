@@ -54,10 +54,15 @@ export class RouterService {
     return pending.length;
   }
 
-  /** Systems that currently hold the subject (so that leaving a system's coverage ends it there). */
+  /**
+   * Systems that hold the subject, or may soon: a delivery still in flight (a batch not yet sent)
+   * can make a system hold a subject that has meanwhile left its coverage, so it must be ended too.
+   */
   private async presentIn(type: string, id: string): Promise<Set<string>> {
     const rows: Array<{ system: string }> = await this.db.query(
-      `SELECT system FROM system_link WHERE subject_type = $1 AND subject_id = $2 AND present`,
+      `SELECT system FROM system_link WHERE subject_type = $1 AND subject_id = $2 AND present
+       UNION
+       SELECT system FROM delivery WHERE subject_type = $1 AND subject_id = $2 AND status IN ('pending', 'sent')`,
       [type, id],
     );
     return new Set(rows.map((r) => r.system));

@@ -108,18 +108,27 @@ export class ChangeContext {
     if (changed.length === 0 && !membersChanged) return [];
     const provenance = membersChanged ? [...changed, 'members'] : changed;
     await this.bumpVersion('household', row, HOUSEHOLD_COLUMNS, patch, changed, provenance);
-    if (changed.some((field) => SHOWN_ON_MEMBERS.includes(field))) await this.touchMembers(String(row.id));
+    // The member list shows on each member too (spouse, number of children, the head): a change
+    // to it, or to a household field members show, gives every member a new version.
+    if (membersChanged || changed.some((field) => SHOWN_ON_MEMBERS.includes(field))) {
+      await this.touchMembers(String(row.id));
+    }
     return changed;
   }
 
-  /** A new version of every current member (no field of theirs changed), so systems re-read them. */
+  /**
+   * A new version of every current member (no field of theirs changed), so systems re-read them;
+   * members this change already gave a new version keep it.
+   */
   private async touchMembers(householdId: string): Promise<void> {
+    const already = this.subjects.filter((s) => s.type === 'resident').map((s) => s.id);
     const members = returnedRows<{ id: string; version: number }>(
       await this.tx.query(
         `UPDATE resident SET version = version + 1, updated_at = now()
           WHERE id IN (SELECT resident_id FROM household_member WHERE household_id = $1 AND left_on IS NULL)
+            AND NOT (id = ANY($2::uuid[]))
           RETURNING id, version`,
-        [householdId],
+        [householdId, already],
       ),
     );
     for (const member of members) this.touch('resident', member.id, Number(member.version));
