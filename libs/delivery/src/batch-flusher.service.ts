@@ -95,7 +95,7 @@ export class BatchFlusher {
         continue;
       }
       const relevant = connector.relevant(subject, now);
-      if (!relevant && !link?.present) {
+      if (!relevant && !(await this.ledger.mayHold(connector.slug, subject_type, subject_id, link))) {
         await this.ledger.confirm(connector.slug, subject_type, subject_id, subject.version, {
           externalId: link?.externalId ?? null,
           present: false,

@@ -42,7 +42,11 @@ export class DeliveryService {
       }
       const now = new Date();
       const relevant = connector.relevant(subject, now);
-      const action = relevant ? 'upsert' : link?.present ? 'end' : 'none';
+      const action = relevant
+        ? 'upsert'
+        : (await this.ledger.mayHold(system, subjectType, subjectId, link))
+          ? 'end'
+          : 'none';
       await this.ledger.markAttempt(system, subjectType, subjectId, subject.version);
       try {
         let externalId = link?.externalId ?? null;

@@ -40,6 +40,26 @@ export class LedgerService {
     return rows[0]?.version ?? 0;
   }
 
+  /**
+   * Whether the system may hold the subject: it does by the link, or a create was attempted whose
+   * answer never came back (a crash after the department applied it, before the hub confirmed).
+   */
+  async mayHold(
+    system: string,
+    subjectType: string,
+    subjectId: string,
+    link: SystemLink | null,
+  ): Promise<boolean> {
+    if (link?.present) return true;
+    if (link?.externalId) return false;
+    const rows: unknown[] = await this.db.query(
+      `SELECT 1 FROM delivery WHERE system = $1 AND subject_type = $2 AND subject_id = $3
+          AND action = 'upsert' AND attempts > 0 LIMIT 1`,
+      [system, subjectType, subjectId],
+    );
+    return rows.length > 0;
+  }
+
   /** Whether a (system, subject) still has deliveries owed. */
   async hasOpen(system: string, subjectType: string, subjectId: string): Promise<boolean> {
     const rows: unknown[] = await this.db.query(

@@ -78,6 +78,24 @@ export function createAgingServicesConnector(options: AgingServicesOptions): Con
     return subject;
   };
 
+  async function* elders(): AsyncGenerator<Record<string, unknown>> {
+    for (let offset = 0; ; offset += pageSize) {
+      const res = await call('GET', `/elders?offset=${offset}&limit=${pageSize}`);
+      if (res.status >= 300) throw agingError(res);
+      const items = pagedItems(res.json());
+      yield* items;
+      if (items.length < pageSize) return;
+    }
+  }
+
+  async function findElderId(idNumber: string | null): Promise<string | null> {
+    if (!idNumber) return null;
+    for await (const elder of elders()) {
+      if (agingServicesExportReader.identify(elder).idNumber === idNumber) return String(elder.elderId);
+    }
+    return null;
+  }
+
   return {
     slug: AGING_SERVICES,
     mode: 'online',
@@ -107,19 +125,16 @@ export function createAgingServicesConnector(options: AgingServicesOptions): Con
     },
 
     async end(subject, known, on) {
-      if (!known?.externalId) return;
       const person = resident(subject);
-      await put(known.externalId, toAgingElder(person, on, agingEndStatus(person)));
+      // No id known: a registration whose answer was lost (a crash after the department applied
+      // it). The system has no lookup by ID number, so its roster is searched — a rare path.
+      const elderId = known?.externalId ?? (await findElderId(person.idNumber));
+      if (!elderId) return;
+      await put(elderId, toAgingElder(person, on, agingEndStatus(person)));
     },
 
     async *exportAll() {
-      for (let offset = 0; ; offset += pageSize) {
-        const res = await call('GET', `/elders?offset=${offset}&limit=${pageSize}`);
-        if (res.status >= 300) throw agingError(res);
-        const items = pagedItems(res.json());
-        yield* items;
-        if (items.length < pageSize) return;
-      }
+      yield* elders();
     },
 
     exportReader: agingServicesExportReader,
