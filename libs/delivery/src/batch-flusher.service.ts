@@ -147,6 +147,16 @@ export class BatchFlusher {
         continue;
       }
       const failure = asConnectorError(outcome?.error ?? new Error('no result for this item'));
+      if (failure.kind === 'refused' && item.action === 'end' && !item.known?.externalId) {
+        // An end sent only in case a lost create had been applied: refused, so nothing is held.
+        await this.ledger.confirm(connector.slug, type, id, item.version, {
+          externalId: null,
+          present: false,
+          action: 'none',
+        });
+        result.confirmed += 1;
+        continue;
+      }
       if (failure.final) {
         await this.ledger.fail(connector.slug, type, id, item.version, failure.kind, failure.message);
         result.refused += 1;

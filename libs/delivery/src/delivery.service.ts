@@ -64,6 +64,15 @@ export class DeliveryService {
         outcome = action === 'upsert' ? 'delivered' : action === 'end' ? 'ended' : 'not-relevant';
       } catch (error) {
         const failure = asConnectorError(error);
+        if (failure.kind === 'refused' && action === 'end' && !link?.present) {
+          // An end sent only in case a lost create had been applied: refused, so nothing is held.
+          await this.ledger.confirm(system, subjectType, subjectId, subject.version, {
+            externalId: link?.externalId ?? null,
+            present: false,
+            action: 'none',
+          });
+          return 'not-relevant';
+        }
         if (failure.final) {
           await this.ledger.fail(
             system,
