@@ -89,7 +89,13 @@ async function hubRun(realism: 'on' | 'off', seconds: number): Promise<HubRun> {
       start: '00:00',
       end: '00:00',
     });
-    worker = await startWorker({ databaseUrl: db.url, prefix, sim, simDatabaseUrl: urlFor(simName), realism });
+    worker = await startWorker({
+      databaseUrl: db.url,
+      prefix,
+      sim,
+      simDatabaseUrl: urlFor(simName),
+      realism,
+    });
     process.env.DATABASE_URL = db.url;
     process.env.QUEUE_PREFIX = prefix;
     process.env.LOG_LEVEL = 'warn';
