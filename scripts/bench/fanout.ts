@@ -22,6 +22,7 @@ import {
   type Child,
   type RunningSimulator,
 } from './fanout-processes';
+import { describeCpu, sampleCpu } from './cpu-usage';
 import { HttpClient } from './http-client';
 import type { Percentiles } from './load';
 
@@ -55,6 +56,8 @@ interface HubRun {
   figures: FanoutFigures;
   counters: Array<{ slug: string; counters: Record<string, number> }>;
   warnings: Array<[string, number]>;
+  /** CPU seconds per part, from the first change to the drain. */
+  cpu: string;
 }
 
 const ms = (n: number): string => (Number.isFinite(n) ? `${Math.round(n)} ms` : '—');
@@ -102,6 +105,8 @@ async function hubRun(realism: 'on' | 'off', seconds: number): Promise<HubRun> {
     app = await createApi();
     await app.listen(0, '127.0.0.1');
     client = new HttpClient((app.getHttpServer().address() as AddressInfo).port, 64);
+    const processes = { worker: worker.process.pid, simulator: sim.process.pid };
+    const cpuBefore = sampleCpu(processes);
     const arrivals = await arrive(client, {
       rate: RATE,
       seconds,
@@ -120,6 +125,7 @@ async function hubRun(realism: 'on' | 'off', seconds: number): Promise<HubRun> {
         ? `  drained ${drain.seconds.toFixed(1)} s after the last answer`
         : `  NOT drained after ${DRAIN_S} s: ${drain.events} events unrouted, open ${JSON.stringify(drain.open)}`,
     );
+    const cpuAfter = sampleCpu(processes);
     const figures = analyse(arrivals, await readLedger(db.url));
     const described = (await control(sim, 'GET', '/control')) as Array<{
       slug: string;
@@ -132,6 +138,7 @@ async function hubRun(realism: 'on' | 'off', seconds: number): Promise<HubRun> {
       figures,
       counters: described.map(({ slug, counters }) => ({ slug, counters })),
       warnings: [...worker.warnings, ...sim.warnings].sort((a, b) => b[1] - a[1]),
+      cpu: describeCpu(cpuBefore, cpuAfter, figures.deliveriesTotal),
     };
   } finally {
     client?.close();
@@ -198,6 +205,7 @@ function printRun(run: HubRun): void {
     .filter((c) => (c.counters.calls ?? 0) > 0)
     .map((c) => `${c.slug} ${c.counters.calls}/${c.counters.applied}/${c.counters.rejected}`);
   console.log(`department calls/applied/rejected: ${calls.join(', ') || '—'}`);
+  console.log(`CPU from the first change to the drain: ${run.cpu}`);
   for (const [line, n] of run.warnings.slice(0, 12)) console.log(`  logged ×${n}: ${line}`);
 }
 

@@ -4,7 +4,17 @@ import type { SubjectSnapshot } from '@hub/domain';
 import { SnapshotService } from '@hub/record';
 import { CONNECTORS, type ConnectorRegistry } from './connector-registry';
 import type { DeliverPayload } from '@hub/infra';
-import { LedgerService } from './ledger.service';
+import { LedgerService, type SystemLink } from './ledger.service';
+
+/**
+ * Whether the system may hold the subject: it does by the link, or a create was attempted whose
+ * answer never came back (a crash after the department applied it, before the hub confirmed).
+ */
+function mayHold(link: SystemLink | null, attemptedBefore: boolean): boolean {
+  if (link?.present) return true;
+  if (link?.externalId) return false;
+  return attemptedBefore;
+}
 
 export type DeliveryOutcome = 'delivered' | 'ended' | 'up-to-date' | 'not-relevant' | 'refused' | 'gone';
 
@@ -31,7 +41,12 @@ export class DeliveryService {
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const subject = await this.load(subjectType, subjectId);
       if (!subject) return 'gone';
-      const link = await this.ledger.link(system, subjectType, subjectId);
+      const { link, attemptedBefore } = await this.ledger.claim(
+        system,
+        subjectType,
+        subjectId,
+        subject.version,
+      );
       if (link && subject.version <= link.deliveredVersion) {
         await this.ledger.confirm(system, subjectType, subjectId, link.deliveredVersion, {
           externalId: link.externalId,
@@ -42,12 +57,8 @@ export class DeliveryService {
       }
       const now = new Date();
       const relevant = connector.relevant(subject, now);
-      const action = relevant
-        ? 'upsert'
-        : (await this.ledger.mayHold(system, subjectType, subjectId, link))
-          ? 'end'
-          : 'none';
-      await this.ledger.markAttempt(system, subjectType, subjectId, subject.version);
+      const action = relevant ? 'upsert' : mayHold(link, attemptedBefore) ? 'end' : 'none';
+      let current: number;
       try {
         let externalId = link?.externalId ?? null;
         if (action === 'upsert') {
@@ -56,11 +67,13 @@ export class DeliveryService {
         } else if (action === 'end') {
           await connector.end(subject, { externalId }, now);
         }
-        await this.ledger.confirm(system, subjectType, subjectId, subject.version, {
-          externalId,
-          present: action === 'upsert',
-          action,
-        });
+        ({ currentVersion: current } = await this.ledger.confirm(
+          system,
+          subjectType,
+          subjectId,
+          subject.version,
+          { externalId, present: action === 'upsert', action },
+        ));
         outcome = action === 'upsert' ? 'delivered' : action === 'end' ? 'ended' : 'not-relevant';
       } catch (error) {
         const failure = asConnectorError(error);
@@ -87,7 +100,7 @@ export class DeliveryService {
         await this.ledger.noteError(system, subjectType, subjectId, failure.kind, failure.message);
         throw failure;
       }
-      if ((await this.ledger.currentVersion(subjectType, subjectId)) <= subject.version) return outcome;
+      if (current <= subject.version) return outcome;
     }
     return outcome;
   }

@@ -30,16 +30,6 @@ export class LedgerService {
       : null;
   }
 
-  /** The subject's version in the unified record now (0 when it is gone). */
-  async currentVersion(subjectType: 'resident' | 'household', subjectId: string): Promise<number> {
-    const table = subjectType === 'resident' ? 'resident' : 'household';
-    const rows: Array<{ version: number }> = await this.db.query(
-      `SELECT version FROM ${table} WHERE id = $1`,
-      [subjectId],
-    );
-    return rows[0]?.version ?? 0;
-  }
-
   /**
    * Whether the system may hold the subject: it does by the link, or a create was attempted whose
    * answer never came back (a crash after the department applied it, before the hub confirmed).
@@ -111,34 +101,84 @@ export class LedgerService {
     );
   }
 
-  /** The system now holds `version` (or has ended it): that and every older open row is confirmed. */
+  /**
+   * The system now holds `version` (or has ended it): that and every older open row is confirmed.
+   * One statement (the link and the rows change together); it answers the subject's version now,
+   * so a delivery can tell whether a newer change arrived while it was sending.
+   */
   async confirm(
     system: string,
     subjectType: string,
     subjectId: string,
     version: number,
     outcome: { externalId: string | null; present: boolean; action: string },
-  ): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      await tx.query(
-        `INSERT INTO system_link (system, subject_type, subject_id, external_id, delivered_version, present)
+  ): Promise<{ currentVersion: number }> {
+    const table = subjectType === 'resident' ? 'resident' : 'household';
+    const rows: Array<{ current_version: number | null }> = await this.db.query(
+      `WITH link AS (
+         INSERT INTO system_link (system, subject_type, subject_id, external_id, delivered_version, present)
          VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (system, subject_type, subject_id) DO UPDATE
            SET external_id = COALESCE(EXCLUDED.external_id, system_link.external_id),
                delivered_version = GREATEST(system_link.delivered_version, EXCLUDED.delivered_version),
                present = CASE WHEN EXCLUDED.delivered_version >= system_link.delivered_version
                               THEN EXCLUDED.present ELSE system_link.present END,
-               updated_at = now()`,
-        [system, subjectType, subjectId, outcome.externalId, version, outcome.present],
-      );
-      await tx.query(
-        `UPDATE delivery SET status = 'confirmed', external_id = $5, action = COALESCE(action, $6),
+               updated_at = now()
+         RETURNING 1
+       ), done AS (
+         UPDATE delivery SET status = 'confirmed', external_id = $4, action = COALESCE(action, $7),
                 error_kind = NULL, last_error = NULL, updated_at = now()
+          WHERE system = $1 AND subject_type = $2 AND subject_id = $3 AND version <= $5
+            AND status IN ('pending', 'sent', 'failed')
+         RETURNING 1
+       )
+       SELECT (SELECT version FROM ${table} WHERE id = $3) AS current_version,
+              (SELECT count(*) FROM link) + (SELECT count(*) FROM done) AS written`,
+      [system, subjectType, subjectId, outcome.externalId, version, outcome.present, outcome.action],
+    );
+    return { currentVersion: rows[0]?.current_version ?? 0 };
+  }
+
+  /**
+   * Before sending `version`: marks the open rows up to it as attempted and answers what the
+   * system holds, in one statement. `attemptedBefore` is whether a create was tried earlier whose
+   * answer may never have come back (read before this attempt's own mark).
+   */
+  async claim(
+    system: string,
+    subjectType: string,
+    subjectId: string,
+    version: number,
+  ): Promise<{ link: SystemLink | null; attemptedBefore: boolean }> {
+    const rows: Array<{
+      external_id: string | null;
+      delivered_version: number | null;
+      present: boolean | null;
+      attempted_before: boolean;
+    }> = await this.db.query(
+      `WITH held AS (
+         SELECT external_id, delivered_version, present FROM system_link
+          WHERE system = $1 AND subject_type = $2 AND subject_id = $3
+       ), attempt AS (
+         UPDATE delivery SET attempts = attempts + 1, status = 'sent', updated_at = now()
           WHERE system = $1 AND subject_type = $2 AND subject_id = $3 AND version <= $4
-            AND status IN ('pending', 'sent', 'failed')`,
-        [system, subjectType, subjectId, version, outcome.externalId, outcome.action],
-      );
-    });
+            AND version > COALESCE((SELECT delivered_version FROM held), 0)
+            AND status IN ('pending', 'sent', 'failed')
+         RETURNING 1
+       )
+       SELECT h.external_id, h.delivered_version, h.present,
+              EXISTS (SELECT 1 FROM delivery WHERE system = $1 AND subject_type = $2 AND subject_id = $3
+                         AND action = 'upsert' AND attempts > 0) AS attempted_before,
+              (SELECT count(*) FROM attempt) AS marked
+         FROM (SELECT 1) AS one LEFT JOIN held h ON true`,
+      [system, subjectType, subjectId, version],
+    );
+    const row = rows[0];
+    const link =
+      row && row.delivered_version !== null
+        ? { externalId: row.external_id, deliveredVersion: row.delivered_version, present: !!row.present }
+        : null;
+    return { link, attemptedBefore: !!row?.attempted_before };
   }
 
   /** A final refusal: kept with the department's own message for a person to fix and re-send. */

@@ -26,11 +26,18 @@ export class RouterService {
   async route(event: RouteEventPayload): Promise<number> {
     const entries: LedgerEntry[] = [];
     const now = new Date();
-    for (const { type, id, version } of event.subjects) {
-      const subject =
-        type === 'resident' ? await this.snapshots.resident(id) : await this.snapshots.household(id);
-      if (!subject) continue;
-      const present = await this.presentIn(type, id);
+    const [subjects, present] = await Promise.all([
+      Promise.all(
+        event.subjects.map(({ type, id }) =>
+          type === 'resident' ? this.snapshots.resident(id) : this.snapshots.household(id),
+        ),
+      ),
+      this.presentIn(event.subjects),
+    ]);
+    event.subjects.forEach(({ type, id, version }, index) => {
+      const subject = subjects[index];
+      if (!subject) return;
+      const heldBy = present.get(`${type}:${id}`) ?? new Set<string>();
       for (const connector of this.connectors.values()) {
         const base = {
           system: connector.slug,
@@ -44,10 +51,10 @@ export class RouterService {
           continue;
         }
         const relevant = connector.relevant(subject, now);
-        const status: LedgerStatus = relevant || present.has(connector.slug) ? 'pending' : 'not_relevant';
+        const status: LedgerStatus = relevant || heldBy.has(connector.slug) ? 'pending' : 'not_relevant';
         entries.push({ ...base, status, action: relevant ? 'upsert' : status === 'pending' ? 'end' : null });
       }
-    }
+    });
     await this.ledger.record(entries);
     const pending = entries.filter((e) => e.status === 'pending');
     await this.queues.enqueue(pending);
@@ -55,16 +62,22 @@ export class RouterService {
   }
 
   /**
-   * Systems that hold the subject, or may soon: a delivery still in flight (a batch not yet sent)
-   * can make a system hold a subject that has meanwhile left its coverage, so it must be ended too.
+   * Per subject (`type:id`), the systems that hold it, or may soon: a delivery still in flight (a
+   * batch not yet sent) can make a system hold a subject that has meanwhile left its coverage, so
+   * it must be ended too.
    */
-  private async presentIn(type: string, id: string): Promise<Set<string>> {
-    const rows: Array<{ system: string }> = await this.db.query(
-      `SELECT system FROM system_link WHERE subject_type = $1 AND subject_id = $2 AND present
+  private async presentIn(subjects: RouteEventPayload['subjects']): Promise<Map<string, Set<string>>> {
+    const rows: Array<{ key: string; system: string }> = await this.db.query(
+      `SELECT subject_type || ':' || subject_id AS key, system FROM system_link
+        WHERE present AND (subject_type, subject_id) IN (SELECT * FROM unnest($1::text[], $2::uuid[]))
        UNION
-       SELECT system FROM delivery WHERE subject_type = $1 AND subject_id = $2 AND status IN ('pending', 'sent')`,
-      [type, id],
+       SELECT subject_type || ':' || subject_id, system FROM delivery
+        WHERE status IN ('pending', 'sent')
+          AND (subject_type, subject_id) IN (SELECT * FROM unnest($1::text[], $2::uuid[]))`,
+      [subjects.map((s) => s.type), subjects.map((s) => s.id)],
     );
-    return new Set(rows.map((r) => r.system));
+    const held = new Map<string, Set<string>>();
+    for (const { key, system } of rows) held.set(key, (held.get(key) ?? new Set()).add(system));
+    return held;
   }
 }

@@ -163,8 +163,10 @@ export class DepartmentChangeService {
     if (!found[0]) return undefined;
     if (change.externalId) {
       await db.query(
+        // Another subject already linked to this record id (a delivery confirmed meanwhile) keeps it.
         `INSERT INTO system_link (system, subject_type, subject_id, external_id, present)
-         VALUES ($1, $2, $3, $4, true)
+         SELECT $1, $2, $3, $4, true
+          WHERE NOT EXISTS (SELECT 1 FROM system_link WHERE system = $1 AND subject_type = $2 AND external_id = $4)
          ON CONFLICT (system, subject_type, subject_id) DO UPDATE SET external_id = EXCLUDED.external_id, updated_at = now()`,
         [system, type, found[0].id, change.externalId],
       );

@@ -43,7 +43,7 @@ export class DeliveryWorkers implements OnModuleInit, BeforeApplicationShutdown 
         {
           connection: { url: this.config.REDIS_URL },
           prefix: this.config.QUEUE_PREFIX,
-          concurrency: 8,
+          concurrency: connector.concurrency ?? 8,
           lockDuration: 30_000,
           limiter: perSecond ? { max: perSecond, duration: 1000 } : undefined,
           settings: { backoffStrategy: (attemptsMade: number) => jitteredBackoff(attemptsMade) },

@@ -37,6 +37,11 @@ export interface Connector {
   slug: string;
   /** 'online': one call per subject; 'batch': coalesced files or calls (pushBatch). */
   mode: 'online' | 'batch';
+  /**
+   * Deliveries in flight at once (online systems; default 8). A system whose calls mostly wait
+   * for the department's own processing takes more, so waiting does not limit throughput.
+   */
+  concurrency?: number;
   /** Which subjects the system covers, per the spec's relevance column, on the given day. */
   relevant(subject: SubjectSnapshot, on: Date): boolean;
   /** The record as the system takes it: only its listed fields, codes translated. Pure. */

@@ -8,8 +8,8 @@ import {
   type KnownRecord,
   type PushOutcome,
 } from '../common';
-import { processingState } from './family-planning.codes';
 import { ExchangeTables } from './family-planning.exchange';
+import { OutcomeWatcher } from './family-planning.outcome-watcher';
 import { familyPlanningExportReader, fromMasterRow, toFamilyPlanningPerson } from './family-planning.mapping';
 import { familyPlanningRelevant } from './family-planning.relevance';
 import type { FamilyPlanningOptions, InboundOutcome, Operation } from './family-planning.types';
@@ -18,8 +18,6 @@ export interface FamilyPlanningConnector extends Connector {
   /** Releases the database connections (the hub's shutdown, tests). */
   close(): Promise<void>;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The business serial (`ywlsh`): the same subject version and action always give the same
@@ -58,23 +56,7 @@ export function createFamilyPlanningConnector(options: FamilyPlanningOptions): F
   pool.on('error', () => undefined);
   const tables = new ExchangeTables(pool);
 
-  /** Waits for the department to process the row; bounded, then temporary (the retry re-reads it). */
-  async function awaitOutcome(ywlsh: string): Promise<InboundOutcome> {
-    const deadline = Date.now() + maxWaitMs;
-    for (;;) {
-      const outcome = await tables.outcome(ywlsh);
-      if (!outcome) throw ConnectorError.temporary('family-planning: the exchange row is missing');
-      const state = processingState(outcome.clzt);
-      if (state === 'done') return outcome;
-      if (state === 'rejected') {
-        throw ConnectorError.refused(outcome.clxx ?? '处理失败', { departmentCode: '9' });
-      }
-      if (Date.now() >= deadline) {
-        throw ConnectorError.temporary(`family-planning: still pending after ${maxWaitMs} ms`);
-      }
-      await sleep(pollIntervalMs);
-    }
-  }
+  const watcher = new OutcomeWatcher((serials) => tables.outcomes(serials), pollIntervalMs, maxWaitMs);
 
   async function submit(
     resident: ResidentSnapshot,
@@ -84,12 +66,14 @@ export function createFamilyPlanningConnector(options: FamilyPlanningOptions): F
   ): Promise<InboundOutcome> {
     const ywlsh = businessSerial(resident, action);
     await tables.insertInbound({ ...toFamilyPlanningPerson(resident), rkbh, czlx: operation, ywlsh });
-    return awaitOutcome(ywlsh);
+    return watcher.wait(ywlsh);
   }
 
   return {
     slug: 'family-planning',
     mode: 'online',
+    // A row waits up to a processing tick (~0.5–2 s) in the department; one query polls them all.
+    concurrency: 64,
     relevant: familyPlanningRelevant,
     map: (subject) => ({ ...toFamilyPlanningPerson(asResident(subject)) }),
     exportReader: familyPlanningExportReader,
@@ -144,6 +128,9 @@ export function createFamilyPlanningConnector(options: FamilyPlanningOptions): F
       };
     },
 
-    close: () => pool.end(),
+    close: () => {
+      watcher.stop();
+      return pool.end();
+    },
   };
 }

@@ -62,6 +62,15 @@ export class ExchangeTables {
     return rows[0];
   }
 
+  /** The outcomes of many rows at once (the first row of each serial, as `outcome` reads it). */
+  async outcomes(serials: string[]): Promise<Map<string, InboundOutcome>> {
+    const rows = await this.query<InboundOutcome & { ywlsh: string }>(
+      `SELECT DISTINCT ON (ywlsh) ywlsh, clzt, clxx, rkbh FROM t_rk_in WHERE ywlsh = ANY($1) ORDER BY ywlsh, id`,
+      [serials],
+    );
+    return new Map(rows.map(({ ywlsh, ...outcome }) => [ywlsh, outcome]));
+  }
+
   /** The department's id for a citizen ID, if it already keeps the person. */
   async findRkbh(sfzh: string): Promise<string | undefined> {
     const rows = await this.query<{ rkbh: string }>(`SELECT rkbh FROM t_rk_jbxx WHERE sfzh = $1 LIMIT 1`, [
