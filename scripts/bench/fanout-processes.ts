@@ -73,14 +73,25 @@ export interface RunningSimulator extends Child {
   urls: Record<string, string>;
 }
 
-export async function startSimulator(databaseUrl: string, realism: 'on' | 'off'): Promise<RunningSimulator> {
+export async function startSimulator(
+  databaseUrl: string,
+  realism: 'on' | 'off',
+  options: { seedDir?: string; startupTimeoutMs?: number } = {},
+): Promise<RunningSimulator> {
+  const startupTimeoutMs = options.startupTimeoutMs ?? 60_000;
   type Ready = { controlPort: number; departments: Record<string, number | null> };
   let announce: (ready: Ready) => void = () => undefined;
   const announced = new Promise<Ready>((resolve) => (announce = resolve));
   // One reader on stdout for the whole life of the process: a second one would pause the pipe.
   const child = spawnBuilt(
     'apps/simulator/src/main.js',
-    { SIM_DATABASE_URL: databaseUrl, SIM_BASE_PORT: '0', SIMULATOR_PORT: '0', SIM_REALISM: realism },
+    {
+      SIM_DATABASE_URL: databaseUrl,
+      SIM_BASE_PORT: '0',
+      SIMULATOR_PORT: '0',
+      SIM_REALISM: realism,
+      ...(options.seedDir ? { SIM_SEED_DIR: options.seedDir } : {}),
+    },
     (line) => {
       if (line.includes('"simulator":"ready"')) announce(JSON.parse(line) as Ready);
     },
@@ -89,7 +100,10 @@ export async function startSimulator(databaseUrl: string, realism: 'on' | 'off')
   const ready = await Promise.race([
     announced,
     new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('simulator did not start within 60 s')), 60_000);
+      timer = setTimeout(
+        () => reject(new Error(`simulator did not start within ${startupTimeoutMs / 1000} s`)),
+        startupTimeoutMs,
+      );
       child.process.once('exit', (code) => reject(new Error(`simulator exited with ${code}`)));
     }),
   ])

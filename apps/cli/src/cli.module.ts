@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from '@hub/database';
 import { DeliveryModule } from '@hub/delivery';
 import { HubConfig } from '@hub/infra';
+import { ImportService, ResolutionModule } from '@hub/resolution';
 import { LoggerModule } from 'nestjs-pino';
 
 /** What the operations commands need: the database, the connectors, the ledger and the queues. */
@@ -16,8 +17,9 @@ export class CliModule {
         LoggerModule.forRoot({ pinoHttp: { level: 'warn' } }),
         TypeOrmModule.forRoot(dataSourceOptions(config.DATABASE_URL, 4)),
         DeliveryModule.forRoot(config),
+        ResolutionModule,
       ],
-      providers: [{ provide: HubConfig, useValue: config }],
+      providers: [{ provide: HubConfig, useValue: config }, ImportService],
       exports: [HubConfig],
     };
   }

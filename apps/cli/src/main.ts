@@ -3,6 +3,13 @@ import { createDataSource, prepareDatabase } from '@hub/database';
 import { loadHubConfig, PreflightError } from '@hub/infra';
 import { reconcileCommand, reportCommand } from './operations';
 import { seedDemo } from './seed-demo';
+import { main as generateMain } from '@hub/generator/cli';
+import {
+  exportGoldenCommand,
+  importAllCommand,
+  importReportCommand,
+  resolveCommand,
+} from './resolution-commands';
 
 const HELP = `npm run hub -- <command>
 
@@ -13,6 +20,15 @@ const HELP = `npm run hub -- <command>
                  --repair delivers missing and different subjects again
   report [yyyy-MM] [community…]
                  submit the monthly statistics report (default: last month, every community)
+  generate --people=N --seed=S --out=DIR
+                 write a synthetic city's seed files for the simulators, and its ground truth
+  import-all [system…]
+                 read every system's whole content, stage it, and resolve it into golden records
+  resolve        match the staged records again (after decisions or a rule change)
+  export-golden --out FILE
+                 JSON Lines: one line per golden resident with its sources, one per pending review
+  import-report [--changes-per-year=N]
+                 overlap between the systems, entries the hub saves a year, match quality
   help           this text
 `;
 
@@ -42,6 +58,16 @@ async function main(argv: string[]): Promise<number> {
       return reconcileCommand(config, argv.slice(1));
     case 'report':
       return reportCommand(config, argv.slice(1));
+    case 'generate':
+      return generateMain(argv.slice(1));
+    case 'import-all':
+      return importAllCommand(config, argv.slice(1));
+    case 'resolve':
+      return resolveCommand(config);
+    case 'export-golden':
+      return exportGoldenCommand(config, argv.slice(1));
+    case 'import-report':
+      return importReportCommand(config, argv.slice(1));
     case 'help':
       console.log(HELP);
       return 0;

@@ -3,7 +3,7 @@ import { ReconcileService, StatisticsReporter } from '@hub/delivery';
 import type { HubConfig } from '@hub/infra';
 import { CliModule } from './cli.module';
 
-async function withContext<T>(
+export async function withContext<T>(
   config: HubConfig,
   work: (get: <S>(type: new (...args: never[]) => S) => S) => Promise<T>,
 ): Promise<T> {

@@ -21,7 +21,8 @@ import type {
 } from './grid-governance.types';
 
 const MAX_ITEMS_PER_CALL = 100;
-const DEFAULT_PAGE_SIZE = 100;
+// The platform's largest page: an import is bound by its 5 calls/s, not by the page.
+const DEFAULT_PAGE_SIZE = 500;
 
 /** A batch connector whose `pushBatch` also takes the personIds the hub knows (houses need them). */
 export interface GridGovernanceConnector extends BatchConnector {

@@ -14,7 +14,8 @@ import type { FhirBundle, FhirPatient, PublicHealthOptions } from './public-heal
 
 /** A 412 means someone else wrote in between; a few re-reads settle it, more means a hot record. */
 const MAX_VERSION_RETRIES = 3;
-const DEFAULT_PAGE_SIZE = 100;
+// The largest `_count` the archive serves: fewer round trips for an import.
+const DEFAULT_PAGE_SIZE = 1000;
 
 function residentOf(subject: SubjectSnapshot): ResidentSnapshot {
   if (subject.type !== 'resident') throw new ConnectorError('invalid', 'public-health takes residents only');

@@ -1,0 +1,5 @@
+export * from './source-person';
+export * from './normalise';
+export * from './sources';
+export * from './golden/golden-fields';
+export * from './model';

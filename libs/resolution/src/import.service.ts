@@ -1,0 +1,74 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CONNECTORS, type ConnectorRegistry } from '@hub/delivery';
+import { isPersonSystem, SOURCE_EXTRACTORS, type SourcePerson } from '@hub/matching';
+import { DataSource } from 'typeorm';
+import { SourceStore } from './source-store';
+
+export interface SystemImport {
+  system: string;
+  /** Records the system exported (a civil-assistance household counts once). */
+  read: number;
+  /** Persons staged from them (a household's members each count). */
+  staged: number;
+  /** Staged records the system no longer holds, removed. */
+  removed: number;
+  seconds: number;
+}
+
+export type ImportProgress = (system: string, read: number, staged: number) => void;
+
+/** Records staged per statement: large enough to amortise the round trip, small enough to stream. */
+const BATCH = 2_000;
+
+/**
+ * Pulls every person-holding system's whole content through its connector's export (the same
+ * protocol the hub pushes with), normalises each record and stages it. Streaming: one batch is
+ * held at a time, so memory does not grow with the systems' size.
+ */
+@Injectable()
+export class ImportService {
+  private readonly store: SourceStore;
+
+  constructor(
+    @Inject(CONNECTORS) private readonly connectors: ConnectorRegistry,
+    db: DataSource,
+  ) {
+    this.store = new SourceStore(db);
+  }
+
+  /** The systems that hold persons (statistics holds none). */
+  systems(): string[] {
+    return [...this.connectors.keys()].filter(isPersonSystem).sort();
+  }
+
+  async importSystem(system: string, progress?: ImportProgress): Promise<SystemImport> {
+    const connector = this.connectors.get(system);
+    if (!connector || !isPersonSystem(system)) throw new Error(`${system} holds no persons to import`);
+    const extract = SOURCE_EXTRACTORS[system];
+    const started = new Date();
+    let read = 0;
+    let staged = 0;
+    let batch: SourcePerson[] = [];
+    const flush = async () => {
+      staged += await this.store.upsert(batch, started);
+      batch = [];
+      progress?.(system, read, staged);
+    };
+    for await (const raw of connector.exportAll()) {
+      read += 1;
+      for (const person of extract(raw)) if (person.recordId) batch.push(person);
+      if (batch.length >= BATCH) await flush();
+    }
+    await flush();
+    const removed = await this.store.removeUnseen(system, started);
+    return { system, read, staged, removed, seconds: (Date.now() - started.getTime()) / 1000 };
+  }
+
+  /**
+   * All systems at once: each export is bound by its own department (police's paging, grid's
+   * 5 calls/s), so the import takes as long as the slowest system rather than their sum.
+   */
+  async importAll(systems = this.systems(), progress?: ImportProgress): Promise<SystemImport[]> {
+    return Promise.all(systems.map((system) => this.importSystem(system, progress)));
+  }
+}

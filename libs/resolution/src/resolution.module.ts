@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { GoldenExportService } from './golden-export.service';
+import { OverlapReportService } from './overlap-report.service';
+import { ResolverService } from './resolver.service';
+import { ReviewQueryService } from './review-query.service';
+import { ReviewService } from './review.service';
+
+const SERVICES = [
+  ResolverService,
+  ReviewService,
+  ReviewQueryService,
+  GoldenExportService,
+  OverlapReportService,
+];
+
+/** Resolution without the connectors (the API); `ImportService` needs DeliveryModule's connectors. */
+@Module({ providers: SERVICES, exports: SERVICES })
+export class ResolutionModule {}
