@@ -18,6 +18,8 @@ import { RequestValidationPipe } from './common/request-validation.pipe';
 import { HouseholdsController } from './households/households.controller';
 import { ReferenceController } from './reference/reference.controller';
 import { ResidentsController } from './residents/residents.controller';
+import { DuplicatesModule } from './duplicates/duplicates.module';
+import { ReviewsModule } from './reviews/reviews.module';
 import { ConfigModule } from './config.module';
 import { ConnectorQueues } from './connectors/connector-queues';
 import { ConnectorsController } from './connectors/connectors.controller';
@@ -60,6 +62,8 @@ const correlationId = (req: IncomingMessage): string => {
     }),
     ThrottlerModule.forRoot([{ ttl: 60_000, limit: 20 }]),
     RecordModule,
+    ReviewsModule,
+    DuplicatesModule,
   ],
   controllers: [
     AuthController,

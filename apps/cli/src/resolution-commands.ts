@@ -7,8 +7,9 @@ import { withContext } from './operations';
 const rate = (n: number, seconds: number) => (seconds > 0 ? Math.round(n / seconds) : n);
 
 /**
- * `import-all [system…]`: reads each system's whole content through its connector, stages it,
- * then resolves every staged record into golden records. Progress per system on stderr.
+ * `import-all [system…] [--keep-feeds]`: reads each system's whole content through its connector,
+ * stages it, then resolves every staged record into golden records. Progress per system on
+ * stderr. The change feeds are then followed from now on, unless --keep-feeds.
  */
 export function importAllCommand(config: HubConfig, args: string[]): Promise<number> {
   const named = args.filter((a) => !a.startsWith('--'));
@@ -26,6 +27,10 @@ export function importAllCommand(config: HubConfig, args: string[]): Promise<num
         `${r.system.padEnd(22)} read ${String(r.read).padStart(8)}  staged ${String(r.staged).padStart(8)}  ` +
           `removed ${r.removed}  ${r.seconds.toFixed(1)} s (${rate(r.staged, r.seconds)}/s)`,
       );
+    }
+    if (!args.includes('--keep-feeds')) {
+      const skipped = await importer.followFeedsFromNow(named.length ? named : undefined);
+      console.log(`change feeds followed from now on (changes already imported: ${JSON.stringify(skipped)})`);
     }
     const staged = results.reduce((n, r) => n + r.staged, 0);
     const importSeconds = (Date.now() - started) / 1000;

@@ -20,6 +20,9 @@ export type ImportProgress = (system: string, read: number, staged: number) => v
 /** Records staged per statement: large enough to amortise the round trip, small enough to stream. */
 const BATCH = 2_000;
 
+/** A bound on reading a feed to its end (a feed that never ends would otherwise hang the import). */
+const MAX_FEED_PAGES = 10_000;
+
 /**
  * Pulls every person-holding system's whole content through its connector's export (the same
  * protocol the hub pushes with), normalises each record and stages it. Streaming: one batch is
@@ -31,7 +34,7 @@ export class ImportService {
 
   constructor(
     @Inject(CONNECTORS) private readonly connectors: ConnectorRegistry,
-    db: DataSource,
+    private readonly db: DataSource,
   ) {
     this.store = new SourceStore(db);
   }
@@ -62,6 +65,40 @@ export class ImportService {
     await flush();
     const removed = await this.store.removeUnseen(system, started);
     return { system, read, staged, removed, seconds: (Date.now() - started.getTime()) / 1000 };
+  }
+
+  /**
+   * Moves each system's change-feed cursor past what the import just read, so the worker's
+   * pollers take up only what departments change from now on, not their whole history again.
+   * Only for systems never polled before: a cursor the worker already keeps is left alone.
+   */
+  async followFeedsFromNow(systems = this.systems()): Promise<Record<string, number>> {
+    const skipped: Record<string, number> = {};
+    for (const system of systems) {
+      const connector = this.connectors.get(system);
+      if (!connector?.changes) continue;
+      const held: Array<{ inbound_cursor: string | null }> = await this.db.query(
+        `SELECT inbound_cursor FROM connector_state WHERE system = $1`,
+        [system],
+      );
+      if (held[0]?.inbound_cursor) continue;
+      let cursor: string | null = null;
+      skipped[system] = 0;
+      for (let page = 0; page < MAX_FEED_PAGES; page++) {
+        const read = await connector.changes(cursor);
+        skipped[system] += read.changes.length;
+        if (read.changes.length === 0 || read.cursor === cursor) break;
+        cursor = read.cursor;
+      }
+      if (cursor === null) continue;
+      await this.db.query(
+        `INSERT INTO connector_state (system, inbound_cursor) VALUES ($1, $2)
+         ON CONFLICT (system) DO UPDATE SET inbound_cursor = EXCLUDED.inbound_cursor, updated_at = now()
+          WHERE connector_state.inbound_cursor IS NULL`,
+        [system, cursor],
+      );
+    }
+    return skipped;
   }
 
   /**

@@ -1,3 +1,4 @@
+export * from './duplicate-check.service';
 export * from './evidence';
 export * from './golden-export.service';
 export * from './golden-ids';

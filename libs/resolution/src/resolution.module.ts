@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DuplicateCheckService } from './duplicate-check.service';
 import { GoldenExportService } from './golden-export.service';
 import { OverlapReportService } from './overlap-report.service';
 import { ResolverService } from './resolver.service';
@@ -6,6 +7,8 @@ import { ReviewQueryService } from './review-query.service';
 import { ReviewService } from './review.service';
 
 const SERVICES = [
+  DuplicateCheckService,
+
   ResolverService,
   ReviewService,
   ReviewQueryService,

@@ -62,3 +62,9 @@ export async function httpCall(request: HttpRequest): Promise<HttpResponse> {
     json: <T>() => JSON.parse(body.toString('utf8')) as T,
   };
 }
+
+/**
+ * A whole-content export in one reply (a roster file, a CSV of every person) takes as long as the
+ * department needs to write it: minutes for a city, so it gets its own, longer limit.
+ */
+export const EXPORT_TIMEOUT_MS = 600_000;

@@ -1,5 +1,6 @@
 import type { ResidentSnapshot, SubjectSnapshot } from '@hub/domain';
 import {
+  EXPORT_TIMEOUT_MS,
   ConnectorError,
   decodeGbk,
   readGbkCsv,
@@ -70,7 +71,7 @@ export function createEmploymentConnector(options: EmploymentOptions): Connector
     },
 
     async *exportAll() {
-      const res = await session.get('/jy/export.do');
+      const res = await session.get('/jy/export.do', EXPORT_TIMEOUT_MS);
       for (const row of readGbkCsv(res.body)) yield { ...row };
     },
 

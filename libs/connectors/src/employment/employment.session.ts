@@ -35,13 +35,13 @@ export class EmploymentSession {
 
   constructor(private readonly settings: SessionSettings) {}
 
-  async get(path: string): Promise<HttpResponse> {
+  async get(path: string, timeoutMs = this.settings.timeoutMs): Promise<HttpResponse> {
     return this.withSession((cookie) =>
       httpCall({
         method: 'GET',
         url: this.url(path),
         headers: { cookie },
-        timeoutMs: this.settings.timeoutMs,
+        timeoutMs,
         redirect: 'manual',
       }),
     );

@@ -1,4 +1,4 @@
-import { ConnectorError, httpCall } from '../common';
+import { ConnectorError, EXPORT_TIMEOUT_MS, httpCall } from '../common';
 import { uploadStatusKind } from './militia-conscription.codes';
 import type { UploadReply } from './militia-conscription.types';
 
@@ -51,7 +51,7 @@ export async function exportRoster(transport: RosterTransport, year: number): Pr
     method: 'GET',
     url: `${transport.baseUrl}/byd/roster/export?year=${year}`,
     headers: { authorization: basicAuth(transport) },
-    timeoutMs: transport.timeoutMs,
+    timeoutMs: EXPORT_TIMEOUT_MS,
   });
   if (res.status !== 200) {
     throw new ConnectorError(uploadStatusKind(res.status), messageOf(res.text()), { status: res.status });

@@ -1,5 +1,6 @@
 import type { ResidentSnapshot, SubjectSnapshot } from '@hub/domain';
 import {
+  EXPORT_TIMEOUT_MS,
   ConnectorError,
   decodeGbk,
   httpCall,
@@ -50,8 +51,8 @@ export function createSocialInsuranceConnector(options: SocialInsuranceOptions):
   const timeoutMs = options.timeoutMs ?? 30_000;
   const authorization = `Basic ${Buffer.from(`${options.username}:${options.password}`).toString('base64')}`;
   const url = (path: string) => new URL(path, options.baseUrl).toString();
-  const get = (path: string): Promise<HttpResponse> =>
-    httpCall({ method: 'GET', url: url(path), headers: { authorization }, timeoutMs });
+  const get = (path: string, limitMs = timeoutMs): Promise<HttpResponse> =>
+    httpCall({ method: 'GET', url: url(path), headers: { authorization }, timeoutMs: limitMs });
 
   async function upload(rows: InsuranceRow[], now: Date): Promise<string> {
     const file = writeGbkCsv(
@@ -164,7 +165,7 @@ export function createSocialInsuranceConnector(options: SocialInsuranceOptions):
     }),
     end: async (subject, known, on) => void (await single({ subject, known, action: 'end' }, on)),
     async *exportAll() {
-      const res = await get('/batch/export');
+      const res = await get('/batch/export', EXPORT_TIMEOUT_MS);
       if (res.status >= 400)
         throw new ConnectorError('invalid', `social-insurance: export HTTP ${res.status}`, {
           status: res.status,

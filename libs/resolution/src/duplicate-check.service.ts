@@ -1,0 +1,134 @@
+import { Injectable } from '@nestjs/common';
+import { maskCitizenId, maskName, parseCitizenId } from '@hub/domain';
+import {
+  classify,
+  comparePeople,
+  hardRule,
+  normaliseDate,
+  normaliseGender,
+  normaliseIdNumber,
+  normaliseName,
+  normalisePhone,
+  posterior,
+  prepare,
+  score,
+  type Model,
+  type SourcePerson,
+} from '@hub/matching';
+import { seesPersonalData, type Actor } from '@hub/record';
+import { DataSource } from 'typeorm';
+
+/** What a community worker has typed so far for a new resident. */
+export interface EntryCandidate {
+  name?: string | null;
+  idNumber?: string | null;
+  birthDate?: string | null;
+  gender?: string | null;
+  phone?: string | null;
+}
+
+export interface PossibleDuplicate {
+  goldenId: string;
+  /** 'link': almost certainly the same person; 'review': looks like them. */
+  likelihood: 'link' | 'review';
+  probability: number;
+  name: string | null;
+  idNumber: string | null;
+  communityCode: string | null;
+}
+
+const CANDIDATE_LIMIT = 50;
+
+/**
+ * The possible-duplicate warning at entry: the entered person is scored against the golden
+ * records with the same model the import uses (its latest fitted weights and thresholds), so the
+ * form warns exactly when a re-run of the resolution would link or propose the two.
+ */
+@Injectable()
+export class DuplicateCheckService {
+  constructor(private readonly db: DataSource) {}
+
+  async check(entry: EntryCandidate, actor: Actor): Promise<PossibleDuplicate[]> {
+    const id = normaliseIdNumber(entry.idNumber ?? null);
+    // The form fills birth date and gender from the ID number; the check does the same.
+    const parsed = id.valid && id.idNumber ? parseCitizenId(id.idNumber) : undefined;
+    const derived = parsed?.ok ? parsed.id : undefined;
+    const person: SourcePerson = {
+      system: 'hub-entry',
+      recordId: 'entry',
+      idNumberRaw: entry.idNumber ?? null,
+      idNumber: id.idNumber,
+      idValid: id.valid,
+      name: normaliseName(entry.name ?? null),
+      gender: normaliseGender(entry.gender ?? null) ?? (derived?.gender as SourcePerson['gender']) ?? null,
+      birthDate: normaliseDate(entry.birthDate ?? null) ?? derived?.birthDate ?? null,
+      phone: normalisePhone(entry.phone ?? null),
+      address: null,
+      attributes: {},
+    };
+    if (!person.idNumber && !person.name) return [];
+    const [modelRow]: Array<{ params: Model }> = await this.db.query(
+      `SELECT params FROM match_model ORDER BY id DESC LIMIT 1`,
+    );
+    const candidates = await this.candidates(person);
+    const entered = prepare(person);
+    const found: PossibleDuplicate[] = [];
+    for (const row of candidates) {
+      const other = prepare(row.person);
+      if (hardRule(entered, other) === 'non-match') continue;
+      const vector = comparePeople(entered, other);
+      // Before any import has fitted a model, only the same ID number is evidence enough.
+      const likelihood = modelRow
+        ? classify(score(modelRow.params, vector), modelRow.params.thresholds)
+        : vector.id === 'equal'
+          ? 'link'
+          : 'non-match';
+      if (likelihood === 'non-match') continue;
+      const probability = modelRow ? posterior(modelRow.params, score(modelRow.params, vector)) : 1;
+      // Someone recorded in another community is named only masked: enough to recognise, not to read.
+      const open =
+        seesPersonalData(actor) && (actor.role === 'admin' || row.communityCode === actor.communityCode);
+      found.push({
+        goldenId: row.id,
+        likelihood,
+        probability: Math.round(probability * 1000) / 1000,
+        name: row.person.name && !open ? maskName(row.person.name) : row.person.name,
+        idNumber: row.person.idNumber && !open ? maskCitizenId(row.person.idNumber) : row.person.idNumber,
+        communityCode: row.communityCode,
+      });
+    }
+    return found.sort((a, b) => b.probability - a.probability).slice(0, 5);
+  }
+
+  /**
+   * Golden records sharing a blocking key with the entry: the ID number (or its region and birth
+   * date), the name with the birth date or phone, the phone, or the surname with the birth date.
+   */
+  private async candidates(p: SourcePerson) {
+    const rows: Array<Record<string, string | null>> = await this.db.query(
+      `SELECT id, id_number, name, gender, birth_date, phone, community_code FROM golden_person
+        WHERE status = 'active'
+          AND (id_number = $1 OR left(id_number, 14) = left($1, 14) OR phone = $4
+               OR (name = $2 AND birth_date = $3) OR (birth_date = $3 AND left(name, 1) = left($2, 1)))
+        LIMIT ${CANDIDATE_LIMIT}`,
+      [p.idNumber, p.name, p.birthDate, p.phone],
+    );
+    return rows.map((r) => ({
+      id: String(r.id),
+      communityCode: r.community_code,
+      person: {
+        system: 'golden',
+        recordId: String(r.id),
+        idNumberRaw: r.id_number,
+        idNumber: r.id_number,
+        idValid: r.id_number !== null && normaliseIdNumber(r.id_number).valid,
+        name: r.name,
+        gender: r.gender as SourcePerson['gender'],
+        birthDate: r.birth_date,
+        phone: r.phone,
+        address: null,
+        attributes: {},
+      } satisfies SourcePerson,
+    }));
+  }
+}
