@@ -1,12 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import fc from 'fast-check';
 import { generateCity } from '@hub/generator';
 import { loadHubConfig } from '@hub/infra';
 import {
+  GoldenExportService,
   ImportService,
   measureQuality,
   readTruth,
@@ -126,5 +128,32 @@ describe('import-all: a generated city through the departments’ own protocols,
       `SELECT record_id FROM source_record WHERE system = 'civil-assistance' LIMIT 5`,
     );
     for (const { record_id } of civil) expect(record_id).toMatch(/^MZ\d{12}\/\d+$/);
+  });
+
+  it('exports one JSON line per golden resident with its sources, and one per pending review', async () => {
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const counts = await new GoldenExportService(database.db).write(out);
+    out.end();
+    const lines = Buffer.concat(chunks)
+      .toString('utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const residents = lines.filter((l) => l.type === 'resident');
+    const reviews = lines.filter((l) => l.type === 'review');
+    expect(residents).toHaveLength(counts.residents);
+    expect(reviews).toHaveLength(counts.reviews);
+    const sources = residents.flatMap((r) => r.sources as Array<{ system: string; recordId: string }>);
+    const keys = sources.map((x) => `${x.system}/${x.recordId}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys.length).toBe((await goldenOf(database)).size);
+    const ids = new Set(residents.map((r) => r.id));
+    for (const review of reviews) {
+      expect(ids.has(review.a)).toBe(true);
+      expect(ids.has(review.b)).toBe(true);
+      expect(typeof review.score).toBe('number');
+    }
   });
 });
