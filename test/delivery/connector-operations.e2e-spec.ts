@@ -1,3 +1,4 @@
+import { DeliveryQueues, DeliveryRedrive } from '@hub/delivery';
 import { familyOfFour } from '../support/households';
 import { drained, startHub, type Hub, type Rec } from './harness';
 
@@ -77,6 +78,20 @@ describe('IT staff watch and steer the connector queues through the API', () => 
       (await hub.h.http.get('/api/connectors/militia-conscription/failures').auth(token, type)).body,
     ).toEqual([]);
     expect((await hub.sim.records('militia-conscription')).length).toBe(1);
+  });
+
+  it('keeps a paused system paused after Redis forgot it', async () => {
+    const { token, type } = as('operator');
+    expect((await hub.h.http.post('/api/connectors/disability/pause').auth(token, type)).status).toBe(200);
+    const queue = hub.worker.get(DeliveryQueues).queues.get('disability')!;
+    expect(await queue.isPaused()).toBe(true);
+    // What a Redis that lost its data looks like to this queue: no pause marker.
+    await queue.resume();
+    await hub.worker.get(DeliveryRedrive).sweep();
+    expect(await queue.isPaused()).toBe(true);
+    expect((await hub.h.http.post('/api/connectors/disability/resume').auth(token, type)).status).toBe(200);
+    await hub.worker.get(DeliveryRedrive).sweep();
+    expect(await queue.isPaused()).toBe(false);
   });
 
   it('answers unknown systems and malformed requests with 4xx in Chinese', async () => {

@@ -14,6 +14,7 @@ export class DeliveryRedrive {
   ) {}
 
   async sweep(limit = 10_000): Promise<number> {
+    await this.restorePauses();
     const rows: Array<{ system: string; subject_type: string; subject_id: string }> = await this.db.query(
       `SELECT DISTINCT system, subject_type, subject_id FROM delivery
         WHERE status IN ('pending', 'sent') LIMIT $1`,
@@ -23,5 +24,19 @@ export class DeliveryRedrive {
       rows.map((r) => ({ system: r.system, subjectType: r.subject_type, subjectId: r.subject_id })),
     );
     return rows.length;
+  }
+
+  /**
+   * A pause is kept in PostgreSQL (connector_state) and applied to the queue in Redis; when Redis
+   * lost its data the queue forgot it, so every sweep puts paused systems' queues back on pause.
+   */
+  private async restorePauses(): Promise<void> {
+    const paused: Array<{ system: string }> = await this.db.query(
+      `SELECT system FROM connector_state WHERE paused`,
+    );
+    for (const { system } of paused) {
+      const queue = this.queues.queues.get(system);
+      if (queue && !(await queue.isPaused())) await queue.pause();
+    }
   }
 }
