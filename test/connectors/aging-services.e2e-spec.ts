@@ -49,6 +49,30 @@ describe('aging-services connector against the simulator', () => {
     expect(stored[0]).toMatchObject({ phone: '13900001111', livingStatus: 'alone' });
   });
 
+  it('keeps the emergency contact the office entered when the hub updates the elder', async () => {
+    // The office's own client writes an emergency contact the hub does not hold.
+    const base = sim.urls[SLUG];
+    const token = (await (
+      await fetch(`${base}/oauth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'grant_type=client_credentials&client_id=hub&client_secret=hub-aging-secret',
+      })
+    ).json()) as { access_token: string };
+    const auth = { authorization: `Bearer ${token.access_token}`, 'content-type': 'application/json' };
+    const [current] = await records();
+    const contact = { name: '顾敏', phone: '13961200156' };
+    const put = await fetch(`${base}/elders/${elderId}`, {
+      method: 'PUT',
+      headers: auth,
+      body: JSON.stringify({ ...current, emergencyContact: contact }),
+    });
+    expect(put.status).toBeLessThan(300);
+    await sut.push({ ...head, phone: '13900002222' }, { externalId: elderId }, on);
+    const [stored] = await records();
+    expect(stored).toMatchObject({ phone: '13900002222', emergencyContact: contact });
+  });
+
   it('renews an expired token transparently', async () => {
     await sim.clock(SLUG, new Date(Date.now() + 11 * 60_000).toISOString());
     try {

@@ -68,8 +68,16 @@ export function createAgingServicesConnector(options: AgingServicesOptions): Con
     }
   }
 
+  /**
+   * PUT replaces the whole record, so what the office entered and the hub does not hold (the
+   * emergency contact) is read first and sent back unchanged rather than wiped.
+   */
   async function put(elderId: string, elder: AgingElder): Promise<void> {
-    const res = await call('PUT', `/elders/${encodeURIComponent(elderId)}`, elder);
+    const path = `/elders/${encodeURIComponent(elderId)}`;
+    const current = await call('GET', path);
+    const held = current.status === 200 ? unwrapped(current.json()).emergencyContact : undefined;
+    const body = held ? { ...elder, emergencyContact: held } : elder;
+    const res = await call('PUT', path, body);
     if (res.status >= 300) throw agingError(res);
   }
 
