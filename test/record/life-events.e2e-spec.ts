@@ -304,6 +304,26 @@ describe('Life events through the API', () => {
     ]);
   });
 
+  it('a household-wide status and a member’s death at the same moment both succeed', async () => {
+    // They lock the household's rows in opposite orders; a deadlock PostgreSQL breaks is re-run.
+    const families = await Promise.all(
+      Array.from({ length: 6 }, () => register(brokenFamily((b) => delete b.assistance))),
+    );
+    const answers = await Promise.all(
+      families.flatMap((family) => [
+        h.http
+          .put(`/api/households/${family.id}/assistance`)
+          .auth(h.tokens.worker, { type: 'bearer' })
+          .send({ type: 'dibao', amount: 700, approvedOn: '2026-01-05' }),
+        h.http
+          .post(`/api/residents/${family.members[3]}/death`)
+          .auth(h.tokens.worker, { type: 'bearer' })
+          .send({ date: daysAgo(1) }),
+      ]),
+    );
+    expect(answers.map((a) => a.status)).toEqual(families.flatMap(() => [200, 200]));
+  });
+
   it('assistance: start then end on the household', async () => {
     const family = await register(brokenFamily((b) => delete b.assistance));
 

@@ -5,6 +5,10 @@ import { ChangeContext } from './change-context';
 import { RecordError } from './record-error';
 import { translateConstraint } from './constraint-problems';
 
+const DEADLOCK_ATTEMPTS = 3;
+
+const isDeadlock = (error: unknown): boolean => (error as { code?: string } | null)?.code === '40P01';
+
 export interface ChangeOutcome<T> {
   result: T;
   eventId: string;
@@ -25,19 +29,24 @@ export class ChangeWriter {
     source: ChangeSource,
     apply: (ctx: ChangeContext) => Promise<T>,
   ): Promise<ChangeOutcome<T>> {
-    try {
-      return await this.dataSource.transaction(async (tx) => {
-        const ctx = new ChangeContext(tx, actor, source);
-        const result = await apply(ctx);
-        const subjects = ctx.subjects;
-        if (subjects.length === 0) {
-          throw new RecordError('invalid', '没有需要保存的修改：提交的内容与现有记录相同');
-        }
-        const eventId = await this.writeEvent(ctx, kind, subjects);
-        return { result, eventId };
-      });
-    } catch (error) {
-      throw translateConstraint(error) ?? error;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.dataSource.transaction(async (tx) => {
+          const ctx = new ChangeContext(tx, actor, source);
+          const result = await apply(ctx);
+          const subjects = ctx.subjects;
+          if (subjects.length === 0) {
+            throw new RecordError('invalid', '没有需要保存的修改：提交的内容与现有记录相同');
+          }
+          const eventId = await this.writeEvent(ctx, kind, subjects);
+          return { result, eventId };
+        });
+      } catch (error) {
+        // Two changes locking one household's rows in opposite orders (a household-wide status
+        // and a member's death): PostgreSQL cancels one, which is simply run again.
+        if (isDeadlock(error) && attempt < DEADLOCK_ATTEMPTS) continue;
+        throw translateConstraint(error) ?? error;
+      }
     }
   }
 
