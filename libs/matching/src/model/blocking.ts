@@ -85,8 +85,10 @@ export function candidatePairs(
 ): CandidatePairs {
   const maxBlockSize = options.maxBlockSize ?? DEFAULT_MAX_BLOCK_SIZE;
   const n = people.length;
-  const seen = new Set<number>();
-  const [left, right]: [number[], number[]] = [[], []];
+  // Pairs as numbers a·n + b (exact below 2^53, i.e. up to ~95M records), de-duplicated by a
+  // sort at the end: a Set would hold at most 2^24 entries, fewer than a city's pairs.
+  let codes = new Float64Array(1 << 16);
+  let size = 0;
   const skippedBlocks = Object.fromEntries(BLOCKING_PASSES.map((pass) => [pass, 0])) as Record<
     BlockingPass,
     number
@@ -101,14 +103,23 @@ export function candidatePairs(
       }
       for (let i = 0; i < members.length; i++) {
         for (let j = i + 1; j < members.length; j++) {
-          const code = members[i] * n + members[j];
-          if (seen.has(code)) continue;
-          seen.add(code);
-          left.push(members[i]);
-          right.push(members[j]);
+          if (size === codes.length) {
+            const grown = new Float64Array(codes.length * 2);
+            grown.set(codes);
+            codes = grown;
+          }
+          codes[size++] = members[i] * n + members[j];
         }
       }
     }
+  }
+  const sorted = codes.subarray(0, size).sort();
+  const left: number[] = [];
+  const right: number[] = [];
+  for (let k = 0; k < size; k++) {
+    if (k > 0 && sorted[k] === sorted[k - 1]) continue;
+    left.push(Math.floor(sorted[k] / n));
+    right.push(sorted[k] % n);
   }
   return { left: Int32Array.from(left), right: Int32Array.from(right), skippedBlocks };
 }
