@@ -32,7 +32,9 @@ export class IdentityResolution1764400000000 implements MigrationInterface {
       `CREATE INDEX ix_golden_person_id_prefix ON golden_person (left(id_number, 14)) WHERE status = 'active'`,
     );
     await q.query(`CREATE INDEX ix_golden_person_phone ON golden_person (phone) WHERE status = 'active'`);
-    await q.query(`CREATE INDEX ix_golden_person_birth ON golden_person (birth_date) WHERE status = 'active'`);
+    await q.query(
+      `CREATE INDEX ix_golden_person_birth ON golden_person (birth_date) WHERE status = 'active'`,
+    );
     await q.query(
       `CREATE INDEX ix_golden_person_community ON golden_person (community_code) WHERE status = 'active'`,
     );
