@@ -8,8 +8,10 @@ module.exports = {
   testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }] },
   moduleNameMapper: {
-    '^@hub/(domain|infra|database|record|connectors|delivery|matching|generator|resolution)$': '<rootDir>/libs/$1/src',
-    '^@hub/(domain|infra|database|record|connectors|delivery|matching|generator|resolution)/(.*)$': '<rootDir>/libs/$1/src/$2',
+    '^@hub/(domain|infra|database|record|connectors|delivery|matching|generator|resolution)$':
+      '<rootDir>/libs/$1/src',
+    '^@hub/(domain|infra|database|record|connectors|delivery|matching|generator|resolution)/(.*)$':
+      '<rootDir>/libs/$1/src/$2',
   },
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
