@@ -13,6 +13,9 @@ module.exports = {
     '^@hub/(domain|infra|database|record|connectors|delivery|matching|generator|resolution)/(.*)$':
       '<rootDir>/libs/$1/src/$2',
   },
+  // The console has its own toolchain (Vite) and its own node_modules.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/web/'],
+  modulePathIgnorePatterns: ['<rootDir>/apps/web/'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 60_000,

@@ -21,6 +21,7 @@ import { ResidentsController } from './residents/residents.controller';
 import { DuplicatesModule } from './duplicates/duplicates.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { ConfigModule } from './config.module';
+import { ConsoleModule } from './console.module';
 import { ConnectorQueues } from './connectors/connector-queues';
 import { ConnectorsController } from './connectors/connectors.controller';
 import { ConnectorsService } from './connectors/connectors.service';
@@ -64,6 +65,7 @@ const correlationId = (req: IncomingMessage): string => {
     RecordModule,
     ReviewsModule,
     DuplicatesModule,
+    ConsoleModule,
   ],
   controllers: [
     AuthController,

@@ -5,7 +5,9 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { prepareDatabase } from '@hub/database';
 import { checkRedis, HubConfig, loadHubConfig, PreflightError } from '@hub/infra';
+import { QUEUE_BOARD_PATH, QueueBoard } from './admin/queue-board';
 import { AppModule } from './app.module';
+import { webConsoleHandlers } from './web-console';
 
 export async function createApi(): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, {
@@ -26,6 +28,10 @@ export async function createApi(): Promise<NestExpressApplication> {
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  // Plain Express handlers, registered before Nest adds its routes at init.
+  app.use(QUEUE_BOARD_PATH, ...app.get(QueueBoard).handlers());
+  const consoleHandlers = webConsoleHandlers();
+  if (consoleHandlers.length > 0) app.use(...consoleHandlers);
   return app;
 }
 

@@ -5,6 +5,8 @@ import { dataSourceOptions } from '@hub/database';
 import { DeliveryModule } from '@hub/delivery';
 import { HubConfig, QueueName, pinoOptions } from '@hub/infra';
 import { LoggerModule } from 'nestjs-pino';
+import { ConsoleJobsProcessor } from './console/console-jobs.processor';
+import { ReconciliationRuns } from './console/reconciliation-runs.service';
 import { BatchFlusherLoop } from './delivery/batch-flusher.loop';
 import { DeliveryWorkers } from './delivery/delivery-workers.service';
 import { DeliveryRedriveLoop } from './delivery/redrive.loop';
@@ -50,7 +52,7 @@ export class WorkerModule {
         BullModule.forRootAsync({
           useFactory: () => ({ connection: { url: config.REDIS_URL }, prefix: config.QUEUE_PREFIX }),
         }),
-        BullModule.registerQueue({ name: QueueName.Fanout }),
+        BullModule.registerQueue({ name: QueueName.Fanout }, { name: QueueName.Console }),
         DeliveryModule.forRoot(config),
       ],
       providers: [
@@ -63,6 +65,8 @@ export class WorkerModule {
         BatchFlusherLoop,
         InboundPollerLoop,
         MaintenanceService,
+        ReconciliationRuns,
+        ConsoleJobsProcessor,
       ],
     };
   }

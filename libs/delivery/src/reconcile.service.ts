@@ -45,6 +45,14 @@ type Exported = {
 };
 
 const SHOWN = 200;
+/** How often (in subjects compared) a progress callback hears of it. */
+const PROGRESS_EVERY = 250;
+
+export interface ReconcileOptions {
+  repair?: boolean;
+  /** Told how many of the hub's subjects have been compared so far (for a progress bar). */
+  onProgress?: (done: number, total: number) => Promise<void> | void;
+}
 const text = (v: unknown): string =>
   v !== null && typeof v === 'object' ? JSON.stringify(v, Object.keys(v).sort()) : String(v ?? '').trim();
 
@@ -67,7 +75,7 @@ export class ReconcileService {
     return [...this.connectors.values()].filter((c) => c.exportReader).map((c) => c.slug);
   }
 
-  async reconcile(system: string, options: { repair?: boolean } = {}): Promise<ReconcileReport> {
+  async reconcile(system: string, options: ReconcileOptions = {}): Promise<ReconcileReport> {
     const connector = this.connectors.get(system);
     if (!connector?.exportReader) throw new Error(`${system} cannot be reconciled (no export reader)`);
     const report: ReconcileReport = {
@@ -94,7 +102,13 @@ export class ReconcileService {
     const links = await this.links(system);
     const toRepair: SubjectSnapshot[] = [];
     const now = new Date();
+    const { onProgress } = options;
+    const total = onProgress ? await this.subjectCount() : 0;
+    let done = 0;
+    await onProgress?.(0, total);
     for await (const subject of this.subjects()) {
+      done += 1;
+      if (onProgress && done % PROGRESS_EVERY === 0) await onProgress(done, Math.max(done, total));
       if (!connector.relevant(subject, now)) continue;
       report.expected += 1;
       const link = links.get(`${subject.type}:${subject.id}`);
@@ -150,6 +164,7 @@ export class ReconcileService {
       if (subject) toRepair.push(subject);
     }
     if (options.repair) report.repaired = await this.repair(system, toRepair);
+    await onProgress?.(Math.max(done, total), Math.max(done, total));
     return report;
   }
 
@@ -226,6 +241,13 @@ export class ReconcileService {
         system,
       ]);
     return new Map(rows.map((r) => [`${r.subject_type}:${r.subject_id}`, r]));
+  }
+
+  private async subjectCount(): Promise<number> {
+    const [{ n }]: Array<{ n: number }> = await this.db.query(
+      `SELECT (SELECT count(*) FROM resident)::int + (SELECT count(*) FROM household)::int AS n`,
+    );
+    return n;
   }
 
   private async *subjects(): AsyncGenerator<SubjectSnapshot> {

@@ -1,8 +1,11 @@
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { IsString, MaxLength, MinLength } from 'class-validator';
+import type { Request, Response } from 'express';
+import { HubConfig } from '@hub/infra';
 import type { Actor } from '@hub/record';
+import { clearTokenCookie, setTokenCookie } from './auth-cookie';
 import { AuthService } from './auth.service';
 import { CurrentActor, Public } from './roles.decorator';
 
@@ -23,15 +26,30 @@ export class LoginDto {
 @ApiTags('登录')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly config: HubConfig,
+  ) {}
 
+  /** Answers the token, and sets it as an httpOnly cookie too (for Bull Board, opened by navigating). */
   @Public()
   @UseGuards(ThrottlerGuard)
   @Throttle({ default: { limit: 20, ttl: 60_000 } })
   @Post('login')
   @HttpCode(200)
-  login(@Body() body: LoginDto) {
-    return this.auth.login(body.username, body.password);
+  async login(@Body() body: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const session = await this.auth.login(body.username, body.password);
+    setTokenCookie(req, res, session.token, this.config.JWT_TTL_SECONDS);
+    return session;
+  }
+
+  /** Forgets the cookie; works with an expired token too (the bearer token is the client's to drop). */
+  @Public()
+  @Post('logout')
+  @HttpCode(200)
+  logout(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    clearTokenCookie(req, res);
+    return { loggedOut: true };
   }
 
   @ApiBearerAuth()

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DEPARTMENT_SYSTEMS, isDepartmentSystem } from '@hub/infra';
 import { RecordError, returnedRows } from '@hub/record';
+import { ConnectorMetrics } from './connector-metrics.service';
 import { ConnectorQueues } from './connector-queues';
 
 type Row = Record<string, unknown>;
@@ -12,6 +13,7 @@ export class ConnectorsService {
   constructor(
     private readonly db: DataSource,
     private readonly queues: ConnectorQueues,
+    private readonly metrics: ConnectorMetrics,
   ) {}
 
   async overview(): Promise<Row[]> {
@@ -22,6 +24,8 @@ export class ConnectorsService {
     const paused: Array<{ system: string }> = await this.db.query(
       `SELECT system FROM connector_state WHERE paused`,
     );
+    const recent = await this.metrics.recent();
+    const now = Date.now();
     return Promise.all(
       DEPARTMENT_SYSTEMS.map(async ({ slug, name, mode }) => {
         const mine = counts.filter((c) => c.system === slug);
@@ -37,7 +41,9 @@ export class ConnectorsService {
           paused: paused.some((p) => p.system === slug),
           ledger: Object.fromEntries(mine.map((c) => [String(c.status), Number(c.n)])),
           oldestOpenAt: oldest ?? null,
+          oldestOpenAgeSeconds: oldest ? Math.max(0, Math.round((now - oldest.getTime()) / 1000)) : null,
           jobs,
+          ...recent.get(slug),
         };
       }),
     );

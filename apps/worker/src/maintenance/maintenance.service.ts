@@ -3,6 +3,7 @@ import { Queue, Worker, type Job } from 'bullmq';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { ReconcileService, StatisticsReporter } from '@hub/delivery';
 import { HubConfig } from '@hub/infra';
+import { ReconciliationRuns } from '../console/reconciliation-runs.service';
 
 const QUEUE = 'maintenance';
 const RECONCILE = 'reconcile-all';
@@ -21,6 +22,7 @@ export class MaintenanceService implements OnApplicationBootstrap, BeforeApplica
   constructor(
     private readonly config: HubConfig,
     private readonly reconciler: ReconcileService,
+    private readonly runs: ReconciliationRuns,
     private readonly reporter: StatisticsReporter,
     @InjectPinoLogger(MaintenanceService.name) private readonly logger: PinoLogger,
   ) {}
@@ -50,9 +52,7 @@ export class MaintenanceService implements OnApplicationBootstrap, BeforeApplica
       case RECONCILE: {
         const summaries = [];
         for (const system of this.reconciler.systems()) {
-          const { differences: _shown, ...counts } = await this.reconciler.reconcile(system, {
-            repair: true,
-          });
+          const counts = await this.runs.run(system, { repair: true, requestedBy: null, jobId: null });
           this.logger.info(counts, 'reconciled');
           summaries.push(counts);
         }

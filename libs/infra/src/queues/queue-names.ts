@@ -3,10 +3,17 @@ import type { JobsOptions } from 'bullmq';
 /** Every queue and job name the hub uses, in one place. */
 export enum QueueName {
   Fanout = 'fanout',
+  /** Long work started from the console (reconciliation), with progress; run by the worker. */
+  Console = 'console-jobs',
 }
 
 export enum JobName {
   RouteEvent = 'route-event',
+}
+
+/** Jobs of the console queue (a queue's processor switches over its own names only). */
+export enum ConsoleJobName {
+  Reconcile = 'reconcile',
 }
 
 /** The fan-out job carries ids and versions only: no personal data is ever written to Redis. */

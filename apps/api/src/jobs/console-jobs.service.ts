@@ -1,0 +1,60 @@
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import {
+  CONSOLE_JOB_OPTIONS,
+  DEPARTMENT_SYSTEMS,
+  HubConfig,
+  ConsoleJobName,
+  QueueName,
+  type ReconcileJobPayload,
+} from '@hub/infra';
+import { RecordError, type Actor } from '@hub/record';
+import { jobView, type JobView } from './job-view';
+
+const RECONCILABLE = new Set<string>(
+  DEPARTMENT_SYSTEMS.filter((s) => s.mode !== 'report').map((s) => s.slug),
+);
+
+/**
+ * Long work asked for in the console. The api only adds jobs to `console-jobs` and reads their
+ * state; the worker runs them (it holds the connectors and may take minutes without slowing
+ * the api's answers).
+ */
+@Injectable()
+export class ConsoleJobs implements OnModuleDestroy {
+  readonly queue: Queue;
+
+  constructor(config: HubConfig) {
+    this.queue = new Queue(QueueName.Console, {
+      connection: { url: config.REDIS_URL, maxRetriesPerRequest: 3 },
+      prefix: config.QUEUE_PREFIX,
+    });
+    this.queue.on('error', () => undefined);
+  }
+
+  /** Starts a reconciliation of one system; while one of that system waits or runs, that one answers. */
+  async reconcile(actor: Actor, system: string, repair: boolean): Promise<JobView> {
+    if (!DEPARTMENT_SYSTEMS.some((s) => s.slug === system)) throw RecordError.notFound('系统');
+    if (!RECONCILABLE.has(system)) {
+      throw RecordError.invalid([{ field: 'system', message: '统计直报平台不保存居民记录，无需对账' }]);
+    }
+    const open = await this.queue.getJobs(['active', 'waiting', 'delayed', 'prioritized']);
+    const running = open.find(
+      (j) => j.name === String(ConsoleJobName.Reconcile) && (j.data as ReconcileJobPayload).system === system,
+    );
+    if (running) return jobView(running, await running.getState());
+    const payload: ReconcileJobPayload = { system, repair, requestedBy: actor.userId };
+    const job = await this.queue.add(ConsoleJobName.Reconcile, payload, CONSOLE_JOB_OPTIONS);
+    return jobView(job, 'waiting');
+  }
+
+  async get(id: string): Promise<JobView> {
+    const job = /^\d{1,18}$/.test(id) ? await this.queue.getJob(id) : undefined;
+    if (!job) throw new RecordError('not-found', '任务不存在或已过期');
+    return jobView(job, await job.getState());
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.queue.close();
+  }
+}
