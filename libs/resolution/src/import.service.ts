@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ConnectorError } from '@hub/connectors';
 import { CONNECTORS, type ConnectorRegistry } from '@hub/delivery';
 import { isPersonSystem, SOURCE_EXTRACTORS, type SourcePerson } from '@hub/matching';
 import { DataSource } from 'typeorm';
@@ -19,6 +20,23 @@ export type ImportProgress = (system: string, read: number, staged: number) => v
 
 /** Records staged per statement: large enough to amortise the round trip, small enough to stream. */
 const BATCH = 2_000;
+
+/**
+ * A department that says "later" (429 with Retry-After, a moment of unavailability) is asked
+ * again after the pause it names; only a lasting failure stops the import.
+ */
+async function patiently<T>(call: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      const failure = error instanceof ConnectorError ? error : undefined;
+      if (!failure || failure.final || attempt >= attempts) throw error;
+      const waitMs = failure.details.retryAfterMs ?? 500 * 2 ** attempt;
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+    }
+  }
+}
 
 /** A bound on reading a feed to its end (a feed that never ends would otherwise hang the import). */
 const MAX_FEED_PAGES = 10_000;
@@ -85,7 +103,7 @@ export class ImportService {
       let cursor: string | null = null;
       skipped[system] = 0;
       for (let page = 0; page < MAX_FEED_PAGES; page++) {
-        const read = await connector.changes(cursor);
+        const read = await patiently(() => connector.changes!(cursor));
         skipped[system] += read.changes.length;
         if (read.changes.length === 0 || read.cursor === cursor) break;
         cursor = read.cursor;
