@@ -1,0 +1,69 @@
+import { Form, Modal } from 'antd';
+import { useState, type ReactNode } from 'react';
+import type { FieldProblem } from '../api/client';
+import { applyApiErrors, toRequestBody } from '../lib/form-values';
+import { ErrorSummary } from './ErrorSummary';
+
+export interface ActionSpec {
+  key: string;
+  title: string;
+  fields: ReactNode;
+  initialValues?: Record<string, unknown>;
+  submit: (body: unknown) => Promise<unknown>;
+}
+
+interface Props {
+  action: ActionSpec | undefined;
+  onClose: () => void;
+  onDone: (action: ActionSpec) => void;
+}
+
+/** One small form in a dialog per life event or status; Enter saves, the API's errors show inline. */
+export function ActionModal({ action, onClose, onDone }: Props) {
+  const [form] = Form.useForm<Record<string, unknown>>();
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const [saving, setSaving] = useState(false);
+
+  const save = async (values: Record<string, unknown>) => {
+    if (!action) return;
+    setSaving(true);
+    setProblems([]);
+    try {
+      await action.submit(toRequestBody(values) ?? {});
+      onDone(action);
+    } catch (error) {
+      setProblems(applyApiErrors(form, error));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={!!action}
+      title={action?.title}
+      okText="保存"
+      cancelText="取消"
+      confirmLoading={saving}
+      destroyOnClose
+      afterClose={() => setProblems([])}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okButtonProps={{ 'data-testid': 'action-save' }}
+    >
+      <ErrorSummary problems={problems} />
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={action?.initialValues}
+        onFinish={(values) => void save(values)}
+        data-testid={`action-form-${action?.key ?? ''}`}
+      >
+        {action?.fields}
+        {/* A hidden submit button lets Enter in any field save the dialog. */}
+        <button type="submit" hidden aria-hidden />
+      </Form>
+    </Modal>
+  );
+}

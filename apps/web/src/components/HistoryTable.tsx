@@ -1,0 +1,89 @@
+import { Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import type { FieldChange, HistoryEntry } from '../api/records';
+import { fieldLabel } from '../lib/field-path';
+import { formatDateTime } from '../lib/format';
+import { systemName } from '../lib/systems';
+
+const KIND_NAMES: Record<string, string> = {
+  'household.registered': '新户登记',
+  'household.member-added': '增加成员',
+  'resident.born': '出生登记',
+  'resident.changed': '信息更正',
+  'resident.died': '死亡登记',
+  'resident.moved-out': '迁出',
+  'resident.moved-in': '迁入',
+  'resident.address-changed': '地址变更',
+  'resident.marital-status-changed': '婚姻状况变更',
+};
+const TAG_NAMES: Record<string, string> = {
+  disability: '残疾',
+  corrections: '社区矫正',
+  living: '居住状况',
+  employment: '就业状况',
+  pension: '养老保险',
+};
+/** Bookkeeping columns that change with every version and tell a worker nothing. */
+const HIDDEN = new Set(['id', 'name_pinyin', 'name_initials', 'search_text', 'field_sources']);
+
+export function changeKindName(kind: string): string {
+  const tag = /^resident\.tag-(started|ended)\.(\w+)$/.exec(kind);
+  if (tag) return `${tag[1] === 'started' ? '设置' : '取消'}${TAG_NAMES[tag[2]] ?? tag[2]}`;
+  return KIND_NAMES[kind] ?? kind;
+}
+
+const show = (value: unknown): string => {
+  if (value === null || value === undefined || value === '') return '（空）';
+  if (Array.isArray(value)) return `${value.length}项`;
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+};
+
+function Changes({ changes, first }: { changes: FieldChange[]; first: boolean }) {
+  const visible = changes.filter((c) => !HIDDEN.has(c.field));
+  if (first) return <Typography.Text type="secondary">首次建档（{visible.length}项信息）</Typography.Text>;
+  if (visible.length === 0) return <Typography.Text type="secondary">—</Typography.Text>;
+  return (
+    <ul style={{ margin: 0, paddingLeft: 16 }}>
+      {visible.map((c) => (
+        <li key={c.field}>
+          {fieldLabel(c.field)}：{show(c.before)} → {show(c.after)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** 变更记录: each version with what changed, who changed it and when. */
+export function HistoryTable({ history }: { history: HistoryEntry[] }) {
+  const columns: ColumnsType<HistoryEntry> = [
+    { title: '版本', dataIndex: 'version', width: 60 },
+    { title: '变更', dataIndex: 'changeKind', width: 120, render: (k: string) => changeKindName(k) },
+    { title: '时间', dataIndex: 'changedAt', width: 170, render: (v: string) => formatDateTime(v) },
+    {
+      title: '操作人 / 来源',
+      width: 200,
+      render: (_, h) => (
+        <span>
+          {h.source === 'community' || !h.source ? '社区录入' : systemName(h.source)}
+          {h.changedBy && (
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+              用户 {h.changedBy.slice(0, 8)}
+            </Typography.Text>
+          )}
+        </span>
+      ),
+    },
+    { title: '内容', render: (_, h) => <Changes changes={h.changes} first={h.version === 1} /> },
+  ];
+  return (
+    <Table
+      rowKey="version"
+      size="small"
+      columns={columns}
+      dataSource={[...history].reverse()}
+      pagination={{ pageSize: 10, hideOnSinglePage: true }}
+      data-testid="history-table"
+    />
+  );
+}

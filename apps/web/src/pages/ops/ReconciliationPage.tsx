@@ -1,0 +1,68 @@
+import { App, Button, Card, Checkbox, Select, Space, Typography } from 'antd';
+import { useCallback, useState } from 'react';
+import { errorText } from '../../api/client';
+import { connectorsApi } from '../../api/connectors';
+import { JobProgress } from '../../components/JobProgress';
+import { useLoader } from '../../hooks/useLoader';
+import { SYSTEM_NAMES } from '../../lib/systems';
+import { ReconciliationTable } from './ReconciliationTable';
+
+/** 对账: compare what a department holds with the hub's record; runs as a job with a progress bar. */
+export default function ReconciliationPage() {
+  const { message } = App.useApp();
+  const [system, setSystem] = useState<string>(Object.keys(SYSTEM_NAMES)[0]);
+  const [jobId, setJobId] = useState<string>();
+  const [starting, setStarting] = useState(false);
+  const [repair, setRepair] = useState(false);
+  const results = useLoader(() => connectorsApi.reconciliations(), []);
+
+  const run = async () => {
+    setStarting(true);
+    try {
+      const job = await connectorsApi.reconcile(system, repair);
+      setJobId(job.id);
+    } catch (e) {
+      message.error(errorText(e));
+    } finally {
+      setStarting(false);
+    }
+  };
+
+  const reloadResults = results.reload;
+  const finished = useCallback(() => reloadResults(), [reloadResults]);
+
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Card title="运行对账">
+        <Space wrap>
+          <Select
+            style={{ width: 300 }}
+            value={system}
+            onChange={setSystem}
+            options={Object.entries(SYSTEM_NAMES).map(([value, label]) => ({ value, label }))}
+            data-testid="reconcile-system"
+          />
+          <Checkbox
+            checked={repair}
+            onChange={(e) => setRepair(e.target.checked)}
+            data-testid="reconcile-repair"
+          >
+            同时修复差异（重新发送缺失和不一致的记录）
+          </Checkbox>
+          <Button type="primary" loading={starting} onClick={() => void run()} data-testid="reconcile-run">
+            运行对账
+          </Button>
+        </Space>
+        {jobId && (
+          <div style={{ marginTop: 16 }}>
+            <JobProgress key={jobId} jobId={jobId} onFinished={finished} />
+          </div>
+        )}
+      </Card>
+      <Card title="对账结果">
+        {results.error && <Typography.Text type="danger">{results.error.message}</Typography.Text>}
+        <ReconciliationTable runs={results.data ?? []} loading={results.loading && !results.data} />
+      </Card>
+    </Space>
+  );
+}

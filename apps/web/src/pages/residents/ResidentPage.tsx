@@ -1,0 +1,116 @@
+import { Alert, App, Button, Card, Descriptions, Dropdown, Skeleton, Space, Tag } from 'antd';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { recordsApi } from '../../api/records';
+import { useSession } from '../../auth/SessionContext';
+import { ActionModal, type ActionSpec } from '../../components/ActionModal';
+import { DeliveryPanel } from '../../components/DeliveryPanel';
+import { HistoryTable } from '../../components/HistoryTable';
+import { lifeEventActions, tagActions } from '../../components/ResidentActions';
+import { useCodeName } from '../../hooks/useCodes';
+import { useLoader } from '../../hooks/useLoader';
+import { formatDate } from '../../lib/format';
+import { ResidentTags } from './ResidentTags';
+
+/** A resident: who they are, their statuses, what happened to them, and where changes went. */
+export default function ResidentPage() {
+  const { id = '' } = useParams();
+  const { user } = useSession();
+  const { message } = App.useApp();
+  const codeName = useCodeName();
+  const { data: r, error, reload } = useLoader(() => recordsApi.resident(id), [id]);
+  const communities = useLoader(() => recordsApi.communities(), []).data ?? [];
+  const [action, setAction] = useState<ActionSpec>();
+
+  if (error && !r) return <Alert type="error" showIcon message={error.message} />;
+  if (!r || !user) return <Skeleton active />;
+
+  const active = r.lifeStatus === 'alive' && r.residenceStatus === 'present';
+  const community = communities.find((c) => c.code === r.communityCode);
+  const events = active ? lifeEventActions(r, community) : [];
+  const tags = active ? tagActions(r, user) : [];
+  const menu = (list: ActionSpec[]) => ({
+    items: list.map((a) => ({ key: a.key, label: <span data-testid={`action-${a.key}`}>{a.title}</span> })),
+    onClick: ({ key }: { key: string }) => setAction(list.find((a) => a.key === key)),
+  });
+
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Card
+        title={
+          <Space>
+            <span data-testid="resident-name">{r.name}</span>
+            {r.lifeStatus === 'deceased' && <Tag>死亡</Tag>}
+            {r.residenceStatus === 'moved_out' && <Tag color="orange">已迁出</Tag>}
+          </Space>
+        }
+        extra={
+          active && (
+            <Space>
+              <Dropdown menu={menu(events)}>
+                <Button data-testid="life-events">生活事件</Button>
+              </Dropdown>
+              <Dropdown menu={menu(tags)}>
+                <Button type="primary" data-testid="status-tags">
+                  设置状态
+                </Button>
+              </Dropdown>
+            </Space>
+          )
+        }
+      >
+        <Descriptions column={{ xs: 1, md: 3 }} size="small" bordered>
+          <Descriptions.Item label="公民身份号码">{r.idNumber ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="性别">{codeName('gender', r.gender)}</Descriptions.Item>
+          <Descriptions.Item label="出生日期">
+            {formatDate(r.birthDate)}（{r.age ?? '—'}岁）
+          </Descriptions.Item>
+          <Descriptions.Item label="民族">{codeName('ethnicity', r.ethnicity)}</Descriptions.Item>
+          <Descriptions.Item label="人员类别">
+            {codeName('registration-type', r.registrationType)}
+          </Descriptions.Item>
+          <Descriptions.Item label="联系电话">{r.phone ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="婚姻状况">
+            {codeName('marital-status', r.maritalStatus)}
+          </Descriptions.Item>
+          <Descriptions.Item label="文化程度">{codeName('education', r.education)}</Descriptions.Item>
+          <Descriptions.Item label="政治面貌">
+            {codeName('political-status', r.politicalStatus)}
+          </Descriptions.Item>
+          <Descriptions.Item label="现住址" span={2}>
+            {r.currentAddress?.text ?? '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label="所属户">
+            {r.household ? (
+              <Link to={`/households/${r.household.id}`} data-testid="resident-household-link">
+                {codeName('relation-to-head', r.household.relation)}（查看户）
+              </Link>
+            ) : (
+              '—'
+            )}
+          </Descriptions.Item>
+          <Descriptions.Item label="户籍地址" span={2}>
+            {r.registeredAddress ?? '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label="社区">{r.communityName ?? r.communityCode}</Descriptions.Item>
+          <Descriptions.Item label="状态" span={3}>
+            <ResidentTags resident={r} onChanged={reload} />
+          </Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <DeliveryPanel subject={{ type: 'resident', id: r.id }} />
+      <Card title="变更记录" size="small">
+        <HistoryTable history={r.history} />
+      </Card>
+      <ActionModal
+        action={action}
+        onClose={() => setAction(undefined)}
+        onDone={(done) => {
+          setAction(undefined);
+          message.success(`${done.title}已保存，正在发送到各部门系统`);
+          reload();
+        }}
+      />
+    </Space>
+  );
+}
