@@ -111,7 +111,7 @@ export interface FanoutFigures {
   deliveriesTotal: number;
   onlineDeliveriesTotal: number;
   online: Percentiles & { incomplete: number };
-  /** The same without police-population, which the hub itself paces at 5 calls/s (spec). */
+  /** The same without police-population, which the hub itself paces at 4 calls/s (the spec allows 5 in all). */
   onlineButPolice: Percentiles & { incomplete: number };
   batch: Percentiles & { incomplete: number; changes: number };
   systems: SystemLag[];

@@ -177,7 +177,7 @@ function printRun(run: HubRun): void {
     `entry (API answer) → last online system: ${spread(f.online, ms)}   (${f.online.incomplete} not complete)`,
   );
   console.log(
-    `  without police-population (paced at 5 calls/s by the hub itself, realism or not): ` +
+    `  without police-population (paced by the hub at 4 calls/s when realism is on): ` +
       `${spread(f.onlineButPolice, ms)}   (${f.onlineButPolice.incomplete} not complete)`,
   );
   console.log(
