@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 
 [ -d node_modules ] || npm ci
 npm run build
+# The console the api serves at /: built once (Vite), again only when apps/web/dist is removed.
+[ -f apps/web/dist/index.html ] || npm run build:web
 npm run hub -- seed
 
 # A small synthetic city (deterministic) for the simulated departments: their records overlap,

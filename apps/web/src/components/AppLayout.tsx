@@ -8,7 +8,7 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { recordsApi } from '../api/records';
 import { useSession } from '../auth/SessionContext';
@@ -63,7 +63,6 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const { user, signOut } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
-  const [openKeys, setOpenKeys] = useState(['records', 'ops']);
   if (!user) return null;
   const items = menuFor(user.role);
   const selected = [...(items ?? [])]
@@ -84,8 +83,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
           mode="inline"
           items={items}
           selectedKeys={selected}
-          openKeys={openKeys}
-          onOpenChange={setOpenKeys}
+          // Uncontrolled: when a narrow window folds the sider, Ant closes the groups and opens them
+          // again once it widens; controlled open keys would stay closed.
+          defaultOpenKeys={['records', 'ops']}
           onClick={({ key }) => {
             if (key.startsWith('/')) void navigate(key);
           }}
