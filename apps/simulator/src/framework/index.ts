@@ -6,3 +6,6 @@ export * from './faults';
 export * from './http-helpers';
 export * from './rate-limit';
 export * from './simulator';
+export * from './copy-rows';
+export * from './json-items';
+export * from './seed-files';

@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { toEighteen, type SimContext } from '../../framework';
+import {
+  copyRows,
+  inTransaction,
+  jsonArrayBatches,
+  mapBatches,
+  toEighteen,
+  type SimContext,
+} from '../../framework';
 import { TOKEN_LIFETIME_SECONDS, type ElderFields, type ElderRecord } from './aging-services.types';
 import { allowanceLevelOf } from './aging-services.validation';
 
@@ -9,6 +15,21 @@ const COLUMNS = `elder_id AS "elderId", name, id_card AS "idCard", gender,
   emergency_contact AS "emergencyContact", status`;
 
 type Row = Omit<ElderRecord, 'allowanceLevel'>;
+
+const ELDER_COLUMNS = [
+  'elder_id',
+  'name',
+  'id_card',
+  'person_key',
+  'gender',
+  'birth_date',
+  'phone',
+  'address',
+  'living_status',
+  'emergency_contact',
+  'status',
+  'updated_at',
+];
 
 /** The elder as the system shows it, its allowance band computed for the department's today. */
 const asRecord = (r: Row, now: Date): ElderRecord => ({
@@ -76,23 +97,34 @@ export class AgingStore {
 
   /** Legacy content as it is (stale phones, 15-digit numbers); the allowance band is recomputed. */
   private async loadSeed(file: string): Promise<void> {
-    const elders = JSON.parse(await readFile(file, 'utf8')) as Row[];
-    await this.ctx.db.query(
-      `INSERT INTO ${this.s}.elders (elder_id, name, id_card, person_key, gender, birth_date, phone, address,
-         living_status, emergency_contact, status, updated_at)
-       SELECT "elderId", name, "idCard", "personKey", gender, "birthDate"::date, phone, address, "livingStatus",
-         "emergencyContact", status, $2
-       FROM jsonb_to_recordset($1::jsonb) AS r("elderId" text, name text, "idCard" text, "personKey" text,
-         gender text, "birthDate" text, phone text, address text, "livingStatus" text, "emergencyContact" jsonb,
-         status text)`,
-      [JSON.stringify(elders.map((e) => ({ ...e, personKey: toEighteen(e.idCard) }))), this.ctx.now()],
-    );
-    // New ids continue after the highest seeded serial.
-    await this.ctx.db.query(
-      `SELECT setval('${this.s}.elder_serial', COALESCE(MAX(substring(elder_id FROM 3)::bigint), 1),
-         MAX(elder_id) IS NOT NULL)
-       FROM ${this.s}.elders WHERE elder_id ~ '^EL[0-9]{10}$'`,
-    );
+    const now = this.ctx.now();
+    const rows = mapBatches(jsonArrayBatches(file), (item) => {
+      const e = item as Row;
+      const contact = e.emergencyContact;
+      return [
+        e.elderId,
+        e.name,
+        e.idCard,
+        toEighteen(e.idCard),
+        e.gender,
+        e.birthDate,
+        e.phone,
+        e.address,
+        e.livingStatus,
+        contact === null || contact === undefined ? null : JSON.stringify(contact),
+        e.status,
+        now,
+      ];
+    });
+    await inTransaction(this.ctx.db, async (client) => {
+      await copyRows(client, `${this.s}.elders`, ELDER_COLUMNS, rows);
+      // New ids continue after the highest seeded serial.
+      await client.query(
+        `SELECT setval('${this.s}.elder_serial', COALESCE(MAX(substring(elder_id FROM 3)::bigint), 1),
+           MAX(elder_id) IS NOT NULL)
+         FROM ${this.s}.elders WHERE elder_id ~ '^EL[0-9]{10}$'`,
+      );
+    });
   }
 
   async count(): Promise<number> {

@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import type { Pool, PoolClient } from 'pg';
-import type { SimContext } from '../../framework';
+import { copyRows, inTransaction, jsonArrayBatches, mapBatches, type SimContext } from '../../framework';
 import type {
   ChangeType,
   HouseholdChange,
@@ -13,6 +12,19 @@ type Db = Pool | PoolClient;
 const DOCUMENT_COLUMNS = `household_no AS "householdNo", head_name AS "headName", head_id_card AS "headIdCard",
   address, assistance_type AS "assistanceType", monthly_amount::float8 AS "monthlyAmount",
   to_char(approved_on, 'YYYY-MM-DD') AS "approvedOn", status, members`;
+
+const HOUSEHOLD_COLUMNS = [
+  'household_no',
+  'head_name',
+  'head_id_card',
+  'address',
+  'assistance_type',
+  'monthly_amount',
+  'approved_on',
+  'status',
+  'members',
+  'updated_at',
+];
 
 /** Fixes the key order of a document, whatever order the row or the seed had. */
 const asDocument = (r: HouseholdDocument): HouseholdDocument => ({
@@ -87,16 +99,26 @@ export class CivilStore {
 
   /** The seed is the department's own legacy content: loaded as it is, quirks included. */
   private async loadSeed(file: string): Promise<void> {
-    const documents = JSON.parse(await readFile(file, 'utf8')) as HouseholdDocument[];
-    await this.ctx.db.query(
-      `INSERT INTO ${this.s}.households (household_no, head_name, head_id_card, address, assistance_type,
-         monthly_amount, approved_on, status, members, updated_at)
-       SELECT "householdNo", "headName", "headIdCard", address, "assistanceType", "monthlyAmount",
-         "approvedOn"::date, status, members, $2
-       FROM jsonb_to_recordset($1::jsonb) AS r("householdNo" text, "headName" text, "headIdCard" text,
-         address text, "assistanceType" text, "monthlyAmount" numeric, "approvedOn" text, status text,
-         members jsonb)`,
-      [JSON.stringify(documents.map(asDocument)), this.ctx.now()],
+    const now = this.ctx.now();
+    const rows = mapBatches(jsonArrayBatches(file), (item) => {
+      const d = asDocument(item as HouseholdDocument);
+      // As JSON carries it: a number that is not finite is null.
+      const amount = Number.isFinite(d.monthlyAmount) ? d.monthlyAmount : null;
+      return [
+        d.householdNo,
+        d.headName,
+        d.headIdCard,
+        d.address,
+        d.assistanceType,
+        amount,
+        d.approvedOn,
+        d.status,
+        JSON.stringify(d.members),
+        now,
+      ];
+    });
+    await inTransaction(this.ctx.db, (client) =>
+      copyRows(client, `${this.s}.households`, HOUSEHOLD_COLUMNS, rows),
     );
   }
 

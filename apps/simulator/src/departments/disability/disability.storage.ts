@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import type { Pool, PoolClient } from 'pg';
-import type { SimContext } from '../../framework';
+import { copyRows, inTransaction, jsonArrayBatches, mapBatches, type SimContext } from '../../framework';
 import type { CardChange, ChangeType, PersonFields, PersonRecord } from './disability.types';
 
 type Db = Pool | PoolClient;
@@ -8,6 +7,22 @@ type Db = Pool | PoolClient;
 const COLUMNS = `card_no AS "cardNo", name, id_number AS "idNumber", gender, birth_date AS "birthDate",
   disability_type AS "disabilityType", disability_grade AS "disabilityGrade", guardian_name AS "guardianName",
   guardian_phone AS "guardianPhone", phone, address, status`;
+
+const PERSON_COLUMNS = [
+  'card_no',
+  'name',
+  'id_number',
+  'gender',
+  'birth_date',
+  'disability_type',
+  'disability_grade',
+  'guardian_name',
+  'guardian_phone',
+  'phone',
+  'address',
+  'status',
+  'updated_at',
+];
 
 /** Fixes the key order, whatever order the row or the seed had. */
 export const asRecord = (r: PersonRecord): PersonRecord => ({
@@ -66,17 +81,26 @@ export class DisabilityStore {
   }
 
   private async loadSeed(file: string): Promise<void> {
-    const persons = JSON.parse(await readFile(file, 'utf8')) as PersonRecord[];
-    await this.ctx.db.query(
-      `INSERT INTO ${this.s}.persons (card_no, name, id_number, gender, birth_date, disability_type,
-         disability_grade, guardian_name, guardian_phone, phone, address, status, updated_at)
-       SELECT "cardNo", name, "idNumber", gender, "birthDate", "disabilityType", "disabilityGrade",
-         "guardianName", "guardianPhone", phone, address, status, $2
-       FROM jsonb_to_recordset($1::jsonb) AS r("cardNo" text, name text, "idNumber" text, gender text,
-         "birthDate" text, "disabilityType" text, "disabilityGrade" text, "guardianName" text,
-         "guardianPhone" text, phone text, address text, status text)`,
-      [JSON.stringify(persons.map(asRecord)), this.ctx.now()],
-    );
+    const now = this.ctx.now();
+    const rows = mapBatches(jsonArrayBatches(file), (item) => {
+      const p = asRecord(item as PersonRecord);
+      return [
+        p.cardNo,
+        p.name,
+        p.idNumber,
+        p.gender,
+        p.birthDate,
+        p.disabilityType,
+        p.disabilityGrade,
+        p.guardianName,
+        p.guardianPhone,
+        p.phone,
+        p.address,
+        p.status,
+        now,
+      ];
+    });
+    await inTransaction(this.ctx.db, (client) => copyRows(client, `${this.s}.persons`, PERSON_COLUMNS, rows));
   }
 
   async count(): Promise<number> {

@@ -1,7 +1,12 @@
-import { readFileSync } from 'node:fs';
 import type { PoolClient } from 'pg';
-import type { SimContext } from '../../framework';
-import { fromGbkCsv } from './employment.gbk';
+import {
+  copyRows,
+  copyUnlessRepeated,
+  csvBatches,
+  inTransaction,
+  mapBatches,
+  type SimContext,
+} from '../../framework';
 import { EXPORT_COLUMNS, type Jyry } from './employment.types';
 
 const COLUMNS = [
@@ -18,6 +23,9 @@ const COLUMNS = [
   'zxbz',
   'gxsj',
 ] as const;
+
+/** The export's CSV: GBK, Chinese header line. */
+const SEED_CSV = { encoding: 'gbk', columns: true, skip_empty_lines: true } as const;
 
 /** `yyyy-MM-dd HH:mm:ss` in Asia/Shanghai (UTC+8 all year). */
 export function formatGxsj(at: Date): string {
@@ -83,10 +91,25 @@ export class EmploymentStore {
     const { rows } = await this.ctx.db.query(`SELECT count(*)::int AS n FROM ${this.table}`);
     if ((rows[0] as { n: number }).n > 0) return;
     const gxsj = formatGxsj(this.ctx.now());
-    for (const line of fromGbkCsv(readFileSync(file))) {
-      const person = Object.fromEntries(EXPORT_COLUMNS.map(([title, field]) => [field, line[title] ?? '']));
-      await this.write(this.ctx.db, { ...(person as unknown as Jyry), pxyx: '0', zxbz: '0', gxsj });
-    }
+    const people = (): AsyncGenerator<Jyry[]> =>
+      mapBatches(csvBatches<Record<string, string>>(file, SEED_CSV), (line) => {
+        const person = { pxyx: '0', zxbz: '0', gxsj } as Jyry;
+        for (const [title, field] of EXPORT_COLUMNS) person[field] = line[title] ?? '';
+        return person;
+      });
+    const lines = async function* (): AsyncGenerator<unknown[][]> {
+      for await (const batch of people())
+        yield batch.map((person) => [...COLUMNS.map((c) => person[c]), idKey(person.sfzhm)]);
+    };
+    await inTransaction(this.ctx.db, (client) =>
+      copyUnlessRepeated(client, {
+        copy: () => copyRows(client, this.table, [...COLUMNS, 'sfzhm_key'], lines()),
+        // A number repeated in the seed: the later line updates the earlier, as the export would.
+        upsert: async () => {
+          for await (const batch of people()) for (const person of batch) await this.write(client, person);
+        },
+      }),
+    );
   }
 
   /** Serialises writers so that change times are distinct and rise in commit order. */

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
 import { Pool, type PoolClient } from 'pg';
 import { ensureDatabase } from '@hub/infra';
-import type { SimContext } from '../../framework';
+import { copyRows, csvBatches, mapBatches, type SimContext } from '../../framework';
 import {
   HUB_PASSWORD,
   HUB_ROLE,
@@ -150,30 +148,29 @@ export class FrontDatabase {
     const file = this.ctx.seedFile('csv');
     const { rows } = await this.pool.query<{ n: string }>('SELECT count(*) AS n FROM t_rk_jbxx');
     if (!file || Number(rows[0].n) > 0) return;
-    const records = parse<Record<string, string>>(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), {
-      columns: true,
-      skip_empty_lines: true,
-      trim: true,
-    });
     const orNull = (value: string | undefined): string | null => (value ? value : null);
+    const people = mapBatches(
+      csvBatches<Record<string, string>>(file, { columns: true, skip_empty_lines: true, trim: true }),
+      (r) => [
+        r.rkbh,
+        r.xm,
+        r.sfzh,
+        r.xb,
+        r.csrq,
+        orNull(r.hyzk),
+        orNull(r.pobsfzh),
+        orNull(r.znsl),
+        orNull(r.hh),
+        r.gxsj,
+      ],
+    );
     await this.exclusive(async (client) => {
-      for (const r of records)
-        await client.query(
-          `INSERT INTO t_rk_jbxx (rkbh, xm, sfzh, xb, csrq, hyzk, pobsfzh, znsl, hh, gxsj)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-          [
-            r.rkbh,
-            r.xm,
-            r.sfzh,
-            r.xb,
-            r.csrq,
-            orNull(r.hyzk),
-            orNull(r.pobsfzh),
-            orNull(r.znsl),
-            orNull(r.hh),
-            r.gxsj,
-          ],
-        );
+      await copyRows(
+        client,
+        't_rk_jbxx',
+        ['rkbh', 'xm', 'sfzh', 'xb', 'csrq', 'hyzk', 'pobsfzh', 'znsl', 'hh', 'gxsj'],
+        people,
+      );
       // New numbers continue after the highest one the seed holds.
       await client.query(
         `SELECT setval('t_rk_jbxx_rkbh_seq', GREATEST(1, (SELECT max(right(rkbh, 10)::bigint)

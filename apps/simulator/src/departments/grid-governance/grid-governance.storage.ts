@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import type { PoolClient } from 'pg';
-import type { SimContext } from '../../framework';
+import { copyRows, copyUnlessRepeated, jsonArrayBatches, mapBatches, type SimContext } from '../../framework';
 import {
   GridError,
   ItemError,
@@ -89,17 +88,41 @@ export class GridStore {
       );`);
     const { rows } = await this.ctx.db.query<{ n: string }>(`SELECT count(*) AS n FROM ${this.persons}`);
     const seed = this.ctx.seedFile('json');
-    if (Number(rows[0].n) === 0 && seed) {
-      // Kept as given, duplicates and address spellings included: that is what the platform holds.
-      const { persons, houses } = JSON.parse(await readFile(seed, 'utf8')) as {
-        persons: GridPerson[];
-        houses: GridHouse[];
-      };
-      await this.serially(async (client) => {
-        for (const p of persons) await this.writePerson(client, p);
-        for (const h of houses) await this.writeHouse(client, h);
-      });
-    }
+    if (Number(rows[0].n) === 0 && seed) await this.serially((client) => this.loadSeed(client, seed));
+  }
+
+  /**
+   * Kept as given, duplicates and address spellings included: that is what the platform holds.
+   * The file `{persons: [...], houses: [...]}` is read twice, once for each array.
+   */
+  private async loadSeed(client: PoolClient, seed: string): Promise<void> {
+    const persons = (): AsyncGenerator<GridPerson[]> =>
+      jsonArrayBatches(seed, 'persons') as AsyncGenerator<GridPerson[]>;
+    const houses = (): AsyncGenerator<GridHouse[]> =>
+      jsonArrayBatches(seed, 'houses') as AsyncGenerator<GridHouse[]>;
+    await copyUnlessRepeated(client, {
+      copy: async () => {
+        const personRows = mapBatches(persons(), (p) => [
+          p.personId,
+          p.idNo || null,
+          p.name,
+          p.phone ?? '',
+          p,
+        ]);
+        await copyRows(client, this.persons, ['person_id', 'id_no', 'name', 'phone', 'record'], personRows);
+        const houseRows = mapBatches(houses(), (h) => [h.houseId, h.gridCode, addressKey(h.address), h]);
+        await copyRows(client, this.houses, ['house_id', 'grid_code', 'address_key', 'record'], houseRows);
+      },
+      // An id repeated in the seed: the later record replaces the earlier, as an upsert does.
+      upsert: async () => {
+        for await (const batch of persons()) for (const p of batch) await this.writePerson(client, p);
+        for await (const batch of houses()) for (const h of batch) await this.writeHouse(client, h);
+      },
+      serials: [
+        [this.persons, 'seq'],
+        [this.houses, 'seq'],
+      ],
+    });
   }
 
   async page(

@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import type { PoolClient } from 'pg';
-import type { SimContext } from '../../framework';
+import { copyRows, inTransaction, jsonArrayBatches, mapBatches, type SimContext } from '../../framework';
 import {
   JusticeError,
   type ChangeEntry,
@@ -63,13 +62,13 @@ export class CorrectionStore {
     const seed = this.ctx.seedFile('json');
     if (Number(rows[0].n) === 0 && seed) {
       // Seed records are the system's initial content, kept as given; they are not changes.
-      const records = JSON.parse(await readFile(seed, 'utf8')) as CorrectionRecord[];
-      for (const record of records)
-        await this.ctx.db.query(`INSERT INTO ${this.persons} (sqjzrybh, sfzh, record) VALUES ($1, $2, $3)`, [
-          record.sqjzrybh,
-          record.sfzh,
-          record,
-        ]);
+      const rows = mapBatches(jsonArrayBatches(seed), (item) => {
+        const record = item as CorrectionRecord;
+        return [record.sqjzrybh, record.sfzh, record];
+      });
+      await inTransaction(this.ctx.db, (client) =>
+        copyRows(client, this.persons, ['sqjzrybh', 'sfzh', 'record'], rows),
+      );
     }
   }
 

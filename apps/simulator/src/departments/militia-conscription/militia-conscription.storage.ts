@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import type { PoolClient } from 'pg';
-import type { SimContext } from '../../framework';
+import { copyRows, copyUnlessRepeated, inTransaction, mapBatches, type SimContext } from '../../framework';
+import { rosterBatches, type RosterBatch } from './militia-conscription.roster-stream';
 import { checkRow } from './militia-conscription.validation';
 import type { RosterEntry } from './militia-conscription.types';
-import { readRoster } from './militia-conscription.workbook';
 
 const COLUMNS = `xm AS "姓名", sfzh AS "公民身份号码", csny AS "出生年月", whcd AS "文化程度", zzmm AS "政治面貌",
   lxdh AS "联系电话", hjd AS "户籍地", xjzd AS "现居住地", djlx AS "登记类型", sq AS "社区"`;
@@ -26,26 +25,65 @@ export async function createTables(ctx: SimContext): Promise<void> {
     )`);
 }
 
+/** The seed's men in batches: each row checked as an upload would be, ended registrations left out. */
+async function* seedEntries(file: string): AsyncGenerator<RosterEntry[]> {
+  const batches = rosterBatches(file);
+  for (;;) {
+    let next: IteratorResult<RosterBatch>;
+    try {
+      next = await batches.next();
+    } catch (error) {
+      throw new Error(`militia-conscription seed: ${(error as Error).message}`);
+    }
+    if (next.done) return;
+    const { community, rows } = next.value;
+    const entries: RosterEntry[] = [];
+    for (const row of rows) {
+      const year = Number(row.cells['出生年月'].slice(0, 4)) + 18;
+      const checked = checkRow(row, year);
+      if (!checked.ok) throw new Error(`militia-conscription seed row ${row.row}: ${checked.reason}`);
+      if (checked.entry.登记类型 !== '注销登记') entries.push({ ...checked.entry, 社区: community });
+    }
+    yield entries;
+  }
+}
+
 /** The seed is a roster in the export template; its men are on file already (no age re-check). */
 export async function loadSeedIfEmpty(ctx: SimContext): Promise<void> {
   const file = ctx.seedFile('xlsx');
   const { rows } = await ctx.db.query<{ n: string }>(`SELECT count(*) AS n FROM ${ctx.schema}.roster`);
   if (!file || Number(rows[0].n) > 0) return;
-  const roster = await readRoster(readFileSync(file));
-  if (!roster.ok) throw new Error(`militia-conscription seed: ${roster.message}`);
-  const client = await ctx.db.connect();
-  try {
-    for (const row of roster.rows) {
-      const year = Number(row.cells['出生年月'].slice(0, 4)) + 18;
-      const checked = checkRow(row, year);
-      if (!checked.ok) throw new Error(`militia-conscription seed row ${row.row}: ${checked.reason}`);
-      if (checked.entry.登记类型 !== '注销登记')
-        await upsert(ctx, client, { ...checked.entry, 社区: roster.community });
-    }
-  } finally {
-    client.release();
-  }
+  const table = `${ctx.schema}.roster`;
+  await inTransaction(ctx.db, (client) =>
+    copyUnlessRepeated(client, {
+      copy: () =>
+        copyRows(
+          client,
+          table,
+          ['sfzh', 'xm', 'csny', 'whcd', 'zzmm', 'lxdh', 'hjd', 'xjzd', 'djlx', 'sq', 'gxsj'],
+          mapBatches(seedEntries(file), (e) => [...entryValues(e), ctx.now()]),
+        ),
+      // A man on the roster twice: the later row updates the earlier and keeps its place.
+      upsert: async () => {
+        for await (const batch of seedEntries(file)) for (const e of batch) await upsert(ctx, client, e);
+      },
+      serials: [[table, 'xh']],
+    }),
+  );
 }
+
+const entryValues = (e: RosterEntry): string[] => [
+  e.公民身份号码,
+  e.姓名,
+  e.出生年月,
+  e.文化程度,
+  e.政治面貌,
+  e.联系电话,
+  e.户籍地,
+  e.现居住地,
+  e.登记类型,
+  e.社区,
+];
 
 export async function findEntry(
   ctx: SimContext,
@@ -66,19 +104,7 @@ export async function upsert(ctx: SimContext, client: PoolClient, e: RosterEntry
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
      ON CONFLICT (sfzh) DO UPDATE SET xm = $2, csny = $3, whcd = $4, zzmm = $5, lxdh = $6, hjd = $7, xjzd = $8,
        djlx = $9, sq = $10, gxsj = $11`,
-    [
-      e.公民身份号码,
-      e.姓名,
-      e.出生年月,
-      e.文化程度,
-      e.政治面貌,
-      e.联系电话,
-      e.户籍地,
-      e.现居住地,
-      e.登记类型,
-      e.社区,
-      ctx.now(),
-    ],
+    [...entryValues(e), ctx.now()],
   );
 }
 

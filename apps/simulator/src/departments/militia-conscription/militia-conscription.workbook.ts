@@ -36,29 +36,50 @@ function birthMonthOf(value: CellValue): string {
   return textOf(value);
 }
 
+const NOT_XLSX = '文件不是有效的Excel(xlsx)文件，请使用兵役登记花名册模板';
+export const NO_SHEET = `未找到工作表“${SHEET_NAME}”，请使用兵役登记花名册模板`;
+export const BAD_TITLE = `第1行标题应为“<社区名称>${TITLE_SUFFIX}”`;
+export const BAD_HEADERS = `第2行表头与模板不符，应为：${HEADERS.join('、')}`;
+
+/** The community the title cell names; '' when the title is not the template's. */
+export function communityOf(titleCell: CellValue): string {
+  const title = textOf(titleCell);
+  return title.endsWith(TITLE_SUFFIX) ? title.slice(0, -TITLE_SUFFIX.length).trim() : '';
+}
+
+/** Whether row 2's cells (columns 1…10) are the template's headers. */
+export const headersMatch = (cells: CellValue[]): boolean =>
+  HEADERS.every((header, i) => textOf(cells[i]) === header);
+
+/** A data row from its cells (columns 1…10); undefined for an empty row. */
+export function sheetRowOf(row: number, values: CellValue[]): SheetRow | undefined {
+  if (values.every((v) => textOf(v) === '')) return undefined;
+  const cells = Object.fromEntries(HEADERS.map((h, i) => [h, textOf(values[i])])) as SheetRow['cells'];
+  cells['出生年月'] = birthMonthOf(values[3]);
+  return { row, cells, numericId: typeof values[2] === 'number' };
+}
+
 /** Reads an uploaded roster in the department's template, or says why it is not one. */
 export async function readRoster(file: Buffer): Promise<ReadResult> {
   const workbook = new Workbook();
   try {
     await workbook.xlsx.load(file as unknown as ArrayBuffer);
   } catch {
-    return { ok: false, message: '文件不是有效的Excel(xlsx)文件，请使用兵役登记花名册模板' };
+    return { ok: false, message: NOT_XLSX };
   }
   const sheet = workbook.getWorksheet(SHEET_NAME);
-  if (!sheet) return { ok: false, message: `未找到工作表“${SHEET_NAME}”，请使用兵役登记花名册模板` };
-  const title = textOf(sheet.getCell(1, 1).value);
-  const community = title.endsWith(TITLE_SUFFIX) ? title.slice(0, -TITLE_SUFFIX.length).trim() : '';
-  if (!community) return { ok: false, message: `第1行标题应为“<社区名称>${TITLE_SUFFIX}”` };
-  const headers = HEADERS.map((_, i) => textOf(sheet.getCell(2, i + 1).value));
-  if (headers.some((header, i) => header !== HEADERS[i]))
-    return { ok: false, message: `第2行表头与模板不符，应为：${HEADERS.join('、')}` };
+  if (!sheet) return { ok: false, message: NO_SHEET };
+  const community = communityOf(sheet.getCell(1, 1).value);
+  if (!community) return { ok: false, message: BAD_TITLE };
+  if (!headersMatch(HEADERS.map((_, i) => sheet.getCell(2, i + 1).value)))
+    return { ok: false, message: BAD_HEADERS };
   const rows: SheetRow[] = [];
   for (let r = 3; r <= sheet.rowCount; r++) {
-    const values = HEADERS.map((_, i) => sheet.getCell(r, i + 1).value);
-    if (values.every((v) => textOf(v) === '')) continue;
-    const cells = Object.fromEntries(HEADERS.map((h, i) => [h, textOf(values[i])])) as SheetRow['cells'];
-    cells['出生年月'] = birthMonthOf(values[3]);
-    rows.push({ row: r, cells, numericId: typeof values[2] === 'number' });
+    const row = sheetRowOf(
+      r,
+      HEADERS.map((_, i) => sheet.getCell(r, i + 1).value),
+    );
+    if (row) rows.push(row);
   }
   return { ok: true, community, rows };
 }

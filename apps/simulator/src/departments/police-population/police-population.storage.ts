@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
 import type { PoolClient } from 'pg';
-import { legacyForm, type SimContext } from '../../framework';
+import { copyRows, inTransaction, legacyForm, piecesEndingWith, type SimContext } from '../../framework';
 import { RY_FIELDS, type Ry, type RyField } from './police-population.types';
 
 const columns = RY_FIELDS.map((f) => f.toLowerCase());
+const FIELD_NAMES = new Set<string>(RY_FIELDS);
+const EMPTY_RY = Object.fromEntries(RY_FIELDS.map((f) => [f, ''])) as Ry;
 
 export async function createTables(ctx: SimContext): Promise<void> {
   await ctx.db.query(`
@@ -28,33 +29,40 @@ export async function createTables(ctx: SimContext): Promise<void> {
 }
 
 const unescapeXml = (text: string): string =>
-  text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_m, code: string) => String.fromCodePoint(Number(code)))
-    .replace(/&amp;/g, '&');
+  !text.includes('&')
+    ? text
+    : text
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&apos;/g, "'")
+        .replace(/&#(\d+);/g, (_m, code: string) => String.fromCodePoint(Number(code)))
+        .replace(/&amp;/g, '&');
 
 /** The seed/export file `<RKXX><RY><RYBH>…</RYBH>…</RY>…</RKXX>`: flat elements, so no XML library. */
 export function parseSeedXml(xml: string): Ry[] {
   const people: Ry[] = [];
   for (const [, body] of xml.matchAll(/<RY>([\s\S]*?)<\/RY>/g)) {
-    const ry = Object.fromEntries(RY_FIELDS.map((f) => [f, ''])) as Ry;
+    const ry = { ...EMPTY_RY };
     for (const [, name, value] of body.matchAll(/<([A-Z]+)>([\s\S]*?)<\/\1>/g)) {
-      if ((RY_FIELDS as readonly string[]).includes(name)) ry[name as RyField] = unescapeXml(value.trim());
+      if (FIELD_NAMES.has(name)) ry[name as RyField] = unescapeXml(value.trim());
     }
     people.push(ry);
   }
   return people;
 }
 
+/** Streams the seed in pieces that end at a `</RY>` (a 1M-person file is ~400 MB) into one COPY. */
 export async function loadSeed(ctx: SimContext): Promise<void> {
   const file = ctx.seedFile('xml');
   if (!file) return;
   const { rows } = await ctx.db.query(`SELECT count(*)::int AS n FROM ${ctx.schema}.ry`);
   if ((rows[0] as { n: number }).n > 0) return;
-  for (const ry of parseSeedXml(readFileSync(file, 'utf8'))) await insert(ctx.db, ctx.schema, ry);
+  async function* batches(path: string): AsyncGenerator<string[][]> {
+    for await (const piece of piecesEndingWith(path, '</RY>'))
+      yield parseSeedXml(piece).map((ry) => RY_FIELDS.map((f) => ry[f]));
+  }
+  await inTransaction(ctx.db, (client) => copyRows(client, `${ctx.schema}.ry`, columns, batches(file)));
 }
 
 export function toRy(row: Record<string, unknown>): Ry {

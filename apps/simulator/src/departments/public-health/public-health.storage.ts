@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import type { PoolClient } from 'pg';
-import type { SimContext } from '../../framework';
+import { copyRows, inTransaction, mapBatches, ndjsonBatches, type SimContext } from '../../framework';
 import { FhirError, residentId, type Patient } from './public-health.types';
 
 /** Archive numbers start with the 12-digit code of the place that opened them (卫生部档案编码规范). */
@@ -46,35 +45,31 @@ export class PatientStore {
 
   /** FHIR bulk-data NDJSON: one Patient a line, kept exactly as given (quirks included). */
   private async loadSeed(file: string): Promise<void> {
-    const lines = (await readFile(file, 'utf8')).split('\n').filter((l) => l.trim() !== '');
-    const client = await this.ctx.db.connect();
-    try {
-      await client.query('BEGIN');
-      for (const line of lines) {
-        const patient = JSON.parse(line) as Patient;
-        patient.meta = {
-          versionId: patient.meta?.versionId ?? '1',
-          lastUpdated: patient.meta?.lastUpdated ?? this.ctx.now().toISOString(),
-        };
-        await this.write(client, patient, 'insert');
-      }
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK');
-      throw error;
-    } finally {
-      client.release();
-    }
+    const rows = mapBatches(ndjsonBatches(file), (line) => {
+      const patient = line as Patient;
+      patient.meta = {
+        versionId: patient.meta?.versionId ?? '1',
+        lastUpdated: patient.meta?.lastUpdated ?? this.ctx.now().toISOString(),
+      };
+      return this.values(patient);
+    });
+    await inTransaction(this.ctx.db, (client) =>
+      copyRows(client, this.table, ['id', 'resident_id', 'version_id', 'last_updated', 'resource'], rows),
+    );
   }
 
-  private async write(client: PoolClient, patient: Patient, how: 'insert' | 'update'): Promise<void> {
-    const values = [
+  private values(patient: Patient): unknown[] {
+    return [
       patient.id,
       residentId(patient) ?? null,
       Number(patient.meta.versionId),
       patient.meta.lastUpdated,
       patient,
     ];
+  }
+
+  private async write(client: PoolClient, patient: Patient, how: 'insert' | 'update'): Promise<void> {
+    const values = this.values(patient);
     await client.query(
       how === 'insert'
         ? `INSERT INTO ${this.table} (id, resident_id, version_id, last_updated, resource) VALUES ($1, $2, $3, $4, $5)`

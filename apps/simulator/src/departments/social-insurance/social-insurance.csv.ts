@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import iconv from 'iconv-lite';
+import { csvBatches } from '../../framework';
 
 export function toGbkCsv(header: readonly string[], rows: string[][]): Buffer {
   return iconv.encode(stringify([[...header], ...rows], { record_delimiter: 'windows' }), 'gbk');
@@ -18,6 +19,23 @@ export function fromGbkCsv(file: Buffer): { header: string[]; rows: Record<strin
     header: names,
     rows: data.map((values) => Object.fromEntries(names.map((name, i) => [name, (values[i] ?? '').trim()]))),
   };
+}
+
+/** fromGbkCsv's rows, read from a file in batches (for a roster of a million people). */
+export async function* gbkCsvRowBatches(file: string): AsyncGenerator<Record<string, string>[]> {
+  let names: string[] | undefined;
+  for await (const batch of csvBatches<string[]>(file, {
+    encoding: 'gbk',
+    skip_empty_lines: true,
+    relax_column_count: true,
+  })) {
+    const rows: Record<string, string>[] = [];
+    for (const values of batch) {
+      if (names) rows.push(Object.fromEntries(names.map((name, i) => [name, (values[i] ?? '').trim()])));
+      else names = values.map((h) => h.trim());
+    }
+    yield rows;
+  }
 }
 
 /** `yyyy/M/d` (the system's date form) to yyyyMMdd, or undefined. */

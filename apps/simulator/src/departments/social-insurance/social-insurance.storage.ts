@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import type { PoolClient } from 'pg';
-import type { SimContext } from '../../framework';
-import { fromGbkCsv } from './social-insurance.csv';
+import { copyRows, copyUnlessRepeated, inTransaction, mapBatches, type SimContext } from '../../framework';
+import { gbkCsvRowBatches } from './social-insurance.csv';
 import { ROSTER_COLUMNS, type Insured } from './social-insurance.types';
 
 /** Roster columns as stored (pinyin initials of the Chinese names). */
@@ -64,7 +63,19 @@ export class InsuranceStore {
     if (!file) return;
     const { rows } = await this.ctx.db.query(`SELECT count(*)::int AS n FROM ${this.t('cbry')}`);
     if ((rows[0] as { n: number }).n > 0) return;
-    for (const row of fromGbkCsv(readFileSync(file)).rows) await this.write(this.ctx.db, row as Insured);
+    const cols = ROSTER_COLUMNS.map((c) => COLUMNS[c]);
+    const roster = (): AsyncGenerator<unknown[][]> =>
+      mapBatches(gbkCsvRowBatches(file), (row) => [...ROSTER_COLUMNS.map((c) => row[c]), this.ctx.now()]);
+    await inTransaction(this.ctx.db, (client) =>
+      copyUnlessRepeated(client, {
+        copy: () => copyRows(client, this.t('cbry'), [...cols, 'gxsj'], roster()),
+        // A 个人编号 repeated in the seed: the later row updates the earlier one.
+        upsert: async () => {
+          for await (const batch of gbkCsvRowBatches(file))
+            for (const row of batch) await this.write(client, row as Insured);
+        },
+      }),
+    );
   }
 
   async write(db: Pick<PoolClient, 'query'>, insured: Insured): Promise<void> {

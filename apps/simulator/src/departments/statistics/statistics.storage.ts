@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import type { PoolClient } from 'pg';
-import type { SimContext } from '../../framework';
+import { copyRows, inTransaction, jsonArrayBatches, mapBatches, type SimContext } from '../../framework';
 import { FIGURE_NAMES, type Figures, type ReportRevision, type ReportSubmission } from './statistics.types';
 
 const SELECT = `SELECT report_no, revision, submitted_at, community_code, period, figures FROM`;
@@ -52,18 +51,23 @@ export async function loadSeedIfEmpty(ctx: SimContext): Promise<void> {
     `SELECT count(*) AS n FROM ${ctx.schema}.report_revision`,
   );
   if (!file || Number(rows[0].n) > 0) return;
-  const revisions = JSON.parse(readFileSync(file, 'utf8')) as ReportRevision[];
-  for (const r of revisions)
-    await ctx.db.query(
-      `INSERT INTO ${ctx.schema}.report_revision (report_no, revision, submitted_at, community_code, period, figures)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [r.reportNo, r.revision, r.submittedAt, r.communityCode, r.period, JSON.stringify(figuresOf(r))],
+  const revisions = mapBatches(jsonArrayBatches(file), (item) => {
+    const r = item as ReportRevision;
+    return [r.reportNo, r.revision, r.submittedAt, r.communityCode, r.period, JSON.stringify(figuresOf(r))];
+  });
+  await inTransaction(ctx.db, async (client) => {
+    await copyRows(
+      client,
+      `${ctx.schema}.report_revision`,
+      ['report_no', 'revision', 'submitted_at', 'community_code', 'period', 'figures'],
+      revisions,
     );
-  // New report numbers continue after the seed's highest.
-  await ctx.db.query(
-    `SELECT setval('${ctx.schema}.report_no_seq', GREATEST(1, (SELECT max(right(report_no, 6)::bigint)
-       FROM ${ctx.schema}.report_revision WHERE report_no ~ '^TJ[0-9]{12}$')))`,
-  );
+    // New report numbers continue after the seed's highest.
+    await client.query(
+      `SELECT setval('${ctx.schema}.report_no_seq', GREATEST(1, (SELECT max(right(report_no, 6)::bigint)
+         FROM ${ctx.schema}.report_revision WHERE report_no ~ '^TJ[0-9]{12}$')))`,
+    );
+  });
 }
 
 /** Every revision of one report, oldest first. */
