@@ -311,6 +311,25 @@ describe('The console’s API: where a change went, metrics, search, long jobs, 
       expect(JSON.stringify(forAdmin.find((r) => r.system === 'aging-services'))).toContain('13700001111');
     }, 90_000);
 
+    it('imports every department and resolves them as a job, a step per system', async () => {
+      await drained(hub.h);
+      const started = await post('/api/jobs/import', 'operator');
+      expect(started.status).toBe(202);
+      expect(started.body).toMatchObject({ kind: 'import' });
+      const job = await finished((started.body as Job).id);
+      expect(job.state).toBe('completed');
+      // Eleven systems hold persons, plus the resolution.
+      expect(job.progress).toEqual({ done: 12, total: 12 });
+      const result = job.result as { systems: Rec[]; resolution: Rec };
+      expect(result.systems).toHaveLength(11);
+      const [{ staged }]: Array<{ staged: number }> = await hub.h.db.query(
+        `SELECT count(*)::int AS staged FROM source_record`,
+      );
+      expect(staged).toBeGreaterThan(0);
+      expect(result.resolution).toMatchObject({ sourceRecords: staged });
+      expect(refusal(await post('/api/jobs/import', 'worker'))).toEqual(refused(403));
+    }, 90_000);
+
     it('refuses systems it cannot reconcile, unknown jobs and other roles', async () => {
       expect(refusal(await post('/api/connectors/weather-bureau/reconcile', 'operator'))).toEqual(
         refused(404),

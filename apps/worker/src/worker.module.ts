@@ -6,7 +6,9 @@ import { DeliveryModule } from '@hub/delivery';
 import { HubConfig, QueueName, pinoOptions } from '@hub/infra';
 import { LoggerModule } from 'nestjs-pino';
 import { ConsoleJobsProcessor } from './console/console-jobs.processor';
+import { ImportRuns } from './console/import-runs.service';
 import { ReconciliationRuns } from './console/reconciliation-runs.service';
+import { ImportService, ResolverService } from '@hub/resolution';
 import { BatchFlusherLoop } from './delivery/batch-flusher.loop';
 import { DeliveryWorkers } from './delivery/delivery-workers.service';
 import { DeliveryRedriveLoop } from './delivery/redrive.loop';
@@ -66,6 +68,9 @@ export class WorkerModule {
         InboundPollerLoop,
         MaintenanceService,
         ReconciliationRuns,
+        ImportRuns,
+        ImportService,
+        ResolverService,
         ConsoleJobsProcessor,
       ],
     };

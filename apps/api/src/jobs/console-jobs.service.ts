@@ -48,6 +48,19 @@ export class ConsoleJobs implements OnModuleDestroy {
     return jobView(job, 'waiting');
   }
 
+  /** Starts an import of every department and a resolution; one at a time city-wide. */
+  async importAll(actor: Actor): Promise<JobView> {
+    const open = await this.queue.getJobs(['active', 'waiting', 'delayed', 'prioritized']);
+    const running = open.find((j) => j.name === String(ConsoleJobName.Import));
+    if (running) return jobView(running, await running.getState());
+    const job = await this.queue.add(
+      ConsoleJobName.Import,
+      { requestedBy: actor.userId },
+      CONSOLE_JOB_OPTIONS,
+    );
+    return jobView(job, 'waiting');
+  }
+
   async get(id: string): Promise<JobView> {
     const job = /^\d{1,18}$/.test(id) ? await this.queue.getJob(id) : undefined;
     if (!job) throw new RecordError('not-found', '任务不存在或已过期');

@@ -1,6 +1,7 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import type { Actor } from '@hub/record';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/roles.decorator';
+import { CurrentActor, Roles } from '../auth/roles.decorator';
 import { ConsoleJobs } from './console-jobs.service';
 
 /** A long job's state and progress, for the console's progress bar. */
@@ -10,6 +11,13 @@ import { ConsoleJobs } from './console-jobs.service';
 @Controller('jobs')
 export class JobsController {
   constructor(private readonly jobs: ConsoleJobs) {}
+
+  /** Imports every department's records and resolves them, in the worker; follow it here by id. */
+  @Post('import')
+  @HttpCode(202)
+  importAll(@CurrentActor() actor: Actor) {
+    return this.jobs.importAll(actor);
+  }
 
   @Get(':id')
   get(@Param('id') id: string) {

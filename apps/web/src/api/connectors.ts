@@ -99,5 +99,7 @@ export const connectorsApi = {
   reconcile: (system: string, repair: boolean) =>
     api.post<JobState>(`/connectors/${system}/reconcile`, undefined, { repair: repair ? 'true' : undefined }),
   job: (id: string) => api.get<JobState>(`/jobs/${id}`),
+  /** Import every department's records and resolve them (runs in the worker). */
+  importAll: () => api.post<JobState>('/jobs/import'),
   reconciliations: () => api.get<ReconciliationRun[]>('/connectors/reconciliations'),
 };

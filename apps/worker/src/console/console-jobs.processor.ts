@@ -3,6 +3,7 @@ import type { BeforeApplicationShutdown } from '@nestjs/common';
 import { type Job, UnrecoverableError } from 'bullmq';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { ConsoleJobName, QueueName, type ReconcileJobPayload, type ReconcileJobResult } from '@hub/infra';
+import { ImportRuns, type ImportJobResult } from './import-runs.service';
 import { ReconciliationRuns } from './reconciliation-runs.service';
 
 /** Payloads come from Redis: anything may arrive, so they are checked before use. */
@@ -23,12 +24,13 @@ export function parseReconcilePayload(data: unknown): ReconcileJobPayload {
 export class ConsoleJobsProcessor extends WorkerHost implements BeforeApplicationShutdown {
   constructor(
     private readonly runs: ReconciliationRuns,
+    private readonly imports: ImportRuns,
     @InjectPinoLogger(ConsoleJobsProcessor.name) private readonly logger: PinoLogger,
   ) {
     super();
   }
 
-  async process(job: Job<unknown>): Promise<ReconcileJobResult> {
+  async process(job: Job<unknown>): Promise<ReconcileJobResult | ImportJobResult> {
     switch (job.name as ConsoleJobName) {
       case ConsoleJobName.Reconcile: {
         const payload = parseReconcilePayload(job.data);
@@ -39,6 +41,16 @@ export class ConsoleJobsProcessor extends WorkerHost implements BeforeApplicatio
           onProgress: (done, total) => job.updateProgress({ done, total }),
         });
         this.logger.info(result, 'reconciled from the console');
+        return result;
+      }
+      case ConsoleJobName.Import: {
+        const data = (job.data ?? {}) as { requestedBy?: unknown };
+        const actor = typeof data.requestedBy === 'string' ? data.requestedBy : 'console';
+        const result = await this.imports.run(actor, (progress) => job.updateProgress(progress));
+        this.logger.info(
+          { systems: result.systems.length, golden: result.resolution.goldenRecords },
+          'imported from the console',
+        );
         return result;
       }
       default:

@@ -14,6 +14,8 @@ export enum JobName {
 /** Jobs of the console queue (a queue's processor switches over its own names only). */
 export enum ConsoleJobName {
   Reconcile = 'reconcile',
+  /** Import every department's records and resolve them (`import-all`, from the console). */
+  Import = 'import',
 }
 
 /** The fan-out job carries ids and versions only: no personal data is ever written to Redis. */

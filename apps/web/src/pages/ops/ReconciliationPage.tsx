@@ -28,6 +28,15 @@ export default function ReconciliationPage() {
     }
   };
 
+  const [importJobId, setImportJobId] = useState<string>();
+  const startImport = async () => {
+    try {
+      setImportJobId((await connectorsApi.importAll()).id);
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  };
+
   const reloadResults = results.reload;
   const finished = useCallback(() => reloadResults(), [reloadResults]);
 
@@ -56,6 +65,19 @@ export default function ReconciliationPage() {
         {jobId && (
           <div style={{ marginTop: 16 }}>
             <JobProgress key={jobId} jobId={jobId} onFinished={finished} />
+          </div>
+        )}
+      </Card>
+      <Card title="部门数据导入与去重">
+        <Typography.Paragraph type="secondary">
+          读取各部门系统的全部记录，归并为每人一条统一档案；无法确定的配对进入“重复审核”。进度按系统计：每读完一个系统前进一步，最后一步为去重。
+        </Typography.Paragraph>
+        <Button onClick={() => void startImport()} data-testid="import-run">
+          导入并去重
+        </Button>
+        {importJobId && (
+          <div style={{ marginTop: 16 }}>
+            <JobProgress key={importJobId} jobId={importJobId} />
           </div>
         )}
       </Card>

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { ImportService, ResolverService, type ResolveSummary, type SystemImport } from '@hub/resolution';
+
+export interface ImportJobResult {
+  systems: SystemImport[];
+  resolution: ResolveSummary;
+}
+
+/**
+ * `import-all` started from the console: every system read and staged, then the resolution.
+ * Progress counts steps (one per system, one for the resolution), so the bar moves as each
+ * department finishes; the records read so far go along for the counts beside it.
+ */
+@Injectable()
+export class ImportRuns {
+  constructor(
+    private readonly importer: ImportService,
+    private readonly resolver: ResolverService,
+  ) {}
+
+  async run(
+    actor: string,
+    onProgress: (progress: { done: number; total: number; records: number }) => Promise<void>,
+  ): Promise<ImportJobResult> {
+    const systems = this.importer.systems();
+    const total = systems.length + 1;
+    const staged = new Map<string, number>();
+    let done = 0;
+    const report = () =>
+      onProgress({ done, total, records: [...staged.values()].reduce((a, b) => a + b, 0) });
+    const results = await this.importer.importAll(systems, (system, _read, count) => {
+      staged.set(system, count);
+    });
+    for (const result of results) staged.set(result.system, result.staged);
+    done = systems.length;
+    await report();
+    await this.importer.followFeedsFromNow(systems);
+    const resolution = await this.resolver.resolve(actor);
+    done = total;
+    await report();
+    return { systems: results, resolution };
+  }
+}
