@@ -24,14 +24,10 @@ export class GridGovernanceClient {
    */
   async get<T>(path: string): Promise<T> {
     for (let attempt = 1; ; attempt++) {
-      try {
-        return this.read<T>(await this.call('GET', path));
-      } catch (error) {
-        // httpCall turns a 429 into a temporary error carrying the platform's Retry-After.
-        const turnedAway = error instanceof ConnectorError && error.details.status === 429;
-        if (!turnedAway || attempt >= READ_ATTEMPTS) throw error;
-        await new Promise((resolve) => setTimeout(resolve, error.details.retryAfterMs ?? 1_000));
-      }
+      const res = await this.call('GET', path);
+      if (res.status !== 429 || attempt >= READ_ATTEMPTS) return this.read<T>(res);
+      const seconds = Number(res.headers.get('retry-after') ?? 1);
+      await new Promise((resolve) => setTimeout(resolve, (Number.isFinite(seconds) ? seconds : 1) * 1000));
     }
   }
 
