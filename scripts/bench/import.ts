@@ -84,7 +84,10 @@ async function run(people: number): Promise<void> {
       }
       console.log(
         `import ${staged} source records in ${importSeconds.toFixed(1)} s (${Math.round(staged / importSeconds)}/s); ` +
-          `resolve load ${summary.seconds.load} s, match ${summary.seconds.match} s, write ${summary.seconds.write} s`,
+          `resolve load ${summary.seconds.load} s, match ${summary.seconds.match} s, write ${summary.seconds.write} s ` +
+          `(${Object.entries(summary.seconds.writeSteps)
+            .map(([step, s]) => `${step} ${s} s`)
+            .join(', ')})`,
       );
       console.log(
         `END TO END: ${Math.round(staged / seconds)} source records/s (${staged} in ${seconds.toFixed(1)} s), ` +

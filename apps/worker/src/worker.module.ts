@@ -8,7 +8,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { ConsoleJobsProcessor } from './console/console-jobs.processor';
 import { ImportRuns } from './console/import-runs.service';
 import { ReconciliationRuns } from './console/reconciliation-runs.service';
-import { ImportService, ResolverService } from '@hub/resolution';
+import { ImportService, InboundMatcher, IncrementalResolver, ResolverService } from '@hub/resolution';
 import { BatchFlusherLoop } from './delivery/batch-flusher.loop';
 import { DeliveryWorkers } from './delivery/delivery-workers.service';
 import { DeliveryRedriveLoop } from './delivery/redrive.loop';
@@ -71,6 +71,8 @@ export class WorkerModule {
         ImportRuns,
         ImportService,
         ResolverService,
+        IncrementalResolver,
+        InboundMatcher,
         ConsoleJobsProcessor,
       ],
     };

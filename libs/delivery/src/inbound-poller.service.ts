@@ -1,10 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Connector } from '@hub/connectors';
+import type { Connector, InboundChange } from '@hub/connectors';
 import { DepartmentChangeService, type DepartmentChangeOutcome } from '@hub/record';
 import { DataSource } from 'typeorm';
 import { CONNECTORS, type ConnectorRegistry } from './connector-registry';
 
 export type PollResult = Record<DepartmentChangeOutcome, number>;
+
+/** Also told each page before its cursor is saved: a failure here re-reads the page. */
+export type PageObserver = (system: string, changes: readonly InboundChange[]) => Promise<void>;
 
 /**
  * Reads each department's change feed and applies what it may set to the unified record. The
@@ -23,7 +26,7 @@ export class InboundPoller {
     return [...this.connectors.values()].filter((c) => typeof c.changes === 'function');
   }
 
-  async poll(connector: Connector): Promise<PollResult> {
+  async poll(connector: Connector, observe?: PageObserver): Promise<PollResult> {
     const result: PollResult = { applied: 0, unchanged: 0, held: 0 };
     if (!connector.changes) return result;
     const runner = this.db.createQueryRunner();
@@ -42,6 +45,7 @@ export class InboundPoller {
         for (const change of page.changes) {
           result[await this.changes.apply(connector.slug, change)] += 1;
         }
+        await observe?.(connector.slug, page.changes);
         await this.db.query(
           `INSERT INTO connector_state (system, inbound_cursor) VALUES ($1, $2)
            ON CONFLICT (system) DO UPDATE SET inbound_cursor = EXCLUDED.inbound_cursor, updated_at = now()`,

@@ -17,6 +17,7 @@ import {
 } from '@hub/matching';
 import { seesPersonalData, type Actor } from '@hub/record';
 import { DataSource } from 'typeorm';
+import { goldenCandidates } from './golden-candidates';
 
 /** What a community worker has typed so far for a new resident. */
 export interface EntryCandidate {
@@ -70,7 +71,7 @@ export class DuplicateCheckService {
     const [modelRow]: Array<{ params: Model }> = await this.db.query(
       `SELECT params FROM match_model ORDER BY id DESC LIMIT 1`,
     );
-    const candidates = await this.candidates(person);
+    const candidates = await goldenCandidates(this.db, person, CANDIDATE_LIMIT);
     const entered = prepare(person);
     const found: PossibleDuplicate[] = [];
     for (const row of candidates) {
@@ -98,37 +99,5 @@ export class DuplicateCheckService {
       });
     }
     return found.sort((a, b) => b.probability - a.probability).slice(0, 5);
-  }
-
-  /**
-   * Golden records sharing a blocking key with the entry: the ID number (or its region and birth
-   * date), the name with the birth date or phone, the phone, or the surname with the birth date.
-   */
-  private async candidates(p: SourcePerson) {
-    const rows: Array<Record<string, string | null>> = await this.db.query(
-      `SELECT id, id_number, name, gender, birth_date, phone, community_code FROM golden_person
-        WHERE status = 'active'
-          AND (id_number = $1 OR left(id_number, 14) = left($1, 14) OR phone = $4
-               OR (name = $2 AND birth_date = $3) OR (birth_date = $3 AND left(name, 1) = left($2, 1)))
-        LIMIT ${CANDIDATE_LIMIT}`,
-      [p.idNumber, p.name, p.birthDate, p.phone],
-    );
-    return rows.map((r) => ({
-      id: String(r.id),
-      communityCode: r.community_code,
-      person: {
-        system: 'golden',
-        recordId: String(r.id),
-        idNumberRaw: r.id_number,
-        idNumber: r.id_number,
-        idValid: r.id_number !== null && normaliseIdNumber(r.id_number).valid,
-        name: r.name,
-        gender: r.gender as SourcePerson['gender'],
-        birthDate: r.birth_date,
-        phone: r.phone,
-        address: null,
-        attributes: {},
-      } satisfies SourcePerson,
-    }));
   }
 }

@@ -18,7 +18,26 @@ export interface ReviewPair {
   evidence: FieldEvidence[];
 }
 
+export interface WriteSeconds {
+  golden: number;
+  links: number;
+  retire: number;
+  history: number;
+}
+
 const CHUNK = 5_000;
+
+function stopwatch() {
+  let last = Date.now();
+  return {
+    lap(): number {
+      const now = Date.now();
+      const seconds = (now - last) / 1000;
+      last = now;
+      return seconds;
+    },
+  };
+}
 
 function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
@@ -30,8 +49,11 @@ function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
 export class GoldenWriter {
   constructor(private readonly db: DataSource) {}
 
-  async write(clusters: readonly GoldenCluster[], actor: string): Promise<void> {
+  /** Writes the clusters; returns the seconds each step took (the bench prints them). */
+  async write(clusters: readonly GoldenCluster[], actor: string): Promise<WriteSeconds> {
+    const clock = stopwatch();
     for (const part of chunks(clusters)) await this.upsertGolden(part);
+    const golden = clock.lap();
     const moved = clusters.flatMap((c) =>
       c.rowIds.flatMap((rowId, i) => (c.previous[i] === c.id ? [] : [[rowId, c.id] as const])),
     );
@@ -39,14 +61,16 @@ export class GoldenWriter {
       await this.db.query(
         `UPDATE source_record s SET golden_id = t.golden FROM unnest($1::bigint[], $2::uuid[]) AS t(id, golden)
           WHERE s.id = t.id`,
-        [part.map(([rowId]) => rowId), part.map(([, golden]) => golden)],
+        [part.map(([rowId]) => rowId), part.map(([, id]) => id)],
       );
     }
+    const links = clock.lap();
     // Golden records left without source records were merged into others or split apart.
     await this.db.query(
       `UPDATE golden_person g SET status = 'retired', updated_at = now()
         WHERE status = 'active' AND NOT EXISTS (SELECT 1 FROM source_record s WHERE s.golden_id = g.id)`,
     );
+    const retire = clock.lap();
     const changed = clusters.filter((c) => c.previous.some((p) => p !== c.id));
     for (const part of chunks(changed)) {
       await this.db.query(
@@ -64,9 +88,10 @@ export class GoldenWriter {
         ],
       );
     }
+    return { golden, links, retire, history: clock.lap() };
   }
 
-  private async upsertGolden(part: readonly GoldenCluster[]): Promise<void> {
+  async upsertGolden(part: readonly GoldenCluster[]): Promise<void> {
     const f = part.map((c) => c.fields);
     await this.db.query(
       `INSERT INTO golden_person (id, id_number, name, gender, birth_date, phone, address, attributes, community_code)

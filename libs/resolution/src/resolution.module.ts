@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { DuplicateCheckService } from './duplicate-check.service';
 import { GoldenExportService } from './golden-export.service';
+import { InboundMatcher } from './inbound-matcher.service';
+import { IncrementalResolver } from './incremental-resolver.service';
 import { OverlapReportService } from './overlap-report.service';
 import { ResolverService } from './resolver.service';
 import { ReviewQueryService } from './review-query.service';
@@ -8,8 +10,9 @@ import { ReviewService } from './review.service';
 
 const SERVICES = [
   DuplicateCheckService,
-
   ResolverService,
+  IncrementalResolver,
+  InboundMatcher,
   ReviewService,
   ReviewQueryService,
   GoldenExportService,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { comparePeople, goldenFields, resolvePeople, type Model, type Resolution } from '@hub/matching';
 import { DataSource } from 'typeorm';
 import { evidenceOf } from './evidence';
-import { GoldenWriter, type GoldenCluster } from './golden-writer';
+import { GoldenWriter, type GoldenCluster, type WriteSeconds } from './golden-writer';
 import { assignGoldenIds } from './golden-ids';
 import { SourceStore, type StagedPerson } from './source-store';
 
@@ -16,7 +16,7 @@ export interface ResolveSummary {
   /** Link pairs the clusterer refused (two valid ID numbers, or a kept-apart decision). */
   refusedLinks: number;
   model: Pick<Model, 'thresholds' | 'matchProportion'>;
-  seconds: { load: number; match: number; write: number };
+  seconds: { load: number; match: number; write: number; writeSteps: WriteSeconds & { reviews: number } };
 }
 
 const keyOf = (p: { system: string; recordId: string }) => `${p.system}/${p.recordId}`;
@@ -58,7 +58,8 @@ export class ResolverService {
       rowIds: members.map((i) => people[i].rowId),
       previous: members.map((i) => people[i].goldenId),
     }));
-    await this.writer.write(golden, actor);
+    const writeSteps = await this.writer.write(golden, actor);
+    const reviewsStarted = Date.now();
     const goldenOf = new Map<number, GoldenCluster>();
     clusters.forEach((members, c) => members.forEach((i) => goldenOf.set(i, golden[c])));
     const reviews = this.proposable(resolution, cannotLink).map(({ a, b, score: weight }) => ({
@@ -76,6 +77,7 @@ export class ResolverService {
     await this.writer.replaceReviews(reviews);
     await this.db.query(`INSERT INTO match_model (params) VALUES ($1)`, [JSON.stringify(resolution.model)]);
     const t3 = Date.now();
+    const reviewSeconds = (t3 - reviewsStarted) / 1000;
     return {
       sourceRecords: people.length,
       goldenRecords: clusters.length,
@@ -84,7 +86,12 @@ export class ResolverService {
       candidatePairs: resolution.stats.candidatePairs,
       refusedLinks: resolution.clustering.refused.length,
       model: { thresholds: resolution.model.thresholds, matchProportion: resolution.model.matchProportion },
-      seconds: { load: (t1 - t0) / 1000, match: (t2 - t1) / 1000, write: (t3 - t2) / 1000 },
+      seconds: {
+        load: (t1 - t0) / 1000,
+        match: (t2 - t1) / 1000,
+        write: (t3 - t2) / 1000,
+        writeSteps: { ...writeSteps, reviews: reviewSeconds },
+      },
     };
   }
 

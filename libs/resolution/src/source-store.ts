@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SourcePerson } from '@hub/matching';
+import { stringify } from 'safe-stable-stringify';
 import type { DataSource } from 'typeorm';
 
 /** A staged source record as the resolver reads it back: the person plus its row id and golden id. */
@@ -39,10 +40,14 @@ const TYPES = [
   'text',
 ];
 
+/**
+ * Keys sorted: the same content hashes the same whether it came from an export (the extractor's
+ * key order) or was read back from jsonb (PostgreSQL's key order).
+ */
 function contentHash(p: SourcePerson): string {
   const { system, recordId, ...content } = p;
   return createHash('sha1')
-    .update(JSON.stringify([system, recordId, content]))
+    .update(stringify([system, recordId, content]) ?? '')
     .digest('hex');
 }
 

@@ -16,6 +16,8 @@ import { POLICE_POPULATION, toSourcePersons as policePopulation } from './police
 import { PUBLIC_HEALTH, toSourcePersons as publicHealth } from './public-health';
 import { SOCIAL_INSURANCE, toSourcePersons as socialInsurance } from './social-insurance';
 
+export { sourcePerson, type StatedPerson } from './fields';
+
 export type SourceExtractor = (raw: Record<string, unknown>) => SourcePerson[];
 
 export const SOURCE_EXTRACTORS = Object.freeze({
