@@ -52,11 +52,16 @@ export class GoldenWriter {
   /** Writes the clusters; returns the seconds each step took (the bench prints them). */
   async write(clusters: readonly GoldenCluster[], actor: string): Promise<WriteSeconds> {
     const clock = stopwatch();
-    for (const part of chunks(clusters)) await this.upsertGolden(part);
+    // Both writes go in key order: at a million records the table and its indexes no longer fit
+    // in PostgreSQL's cache, and random order turns every chunk into scattered page reads.
+    const byId = [...clusters].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+    for (const part of chunks(byId)) await this.upsertGolden(part);
     const golden = clock.lap();
-    const moved = clusters.flatMap((c) =>
-      c.rowIds.flatMap((rowId, i) => (c.previous[i] === c.id ? [] : [[rowId, c.id] as const])),
-    );
+    const moved = clusters
+      .flatMap((c) =>
+        c.rowIds.flatMap((rowId, i) => (c.previous[i] === c.id ? [] : [[rowId, c.id] as const])),
+      )
+      .sort(([x], [y]) => Number(x) - Number(y));
     for (const part of chunks(moved)) {
       await this.db.query(
         `UPDATE source_record s SET golden_id = t.golden FROM unnest($1::bigint[], $2::uuid[]) AS t(id, golden)

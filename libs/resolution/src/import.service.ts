@@ -76,17 +76,32 @@ export class ImportService {
     let read = 0;
     let staged = 0;
     let batch: SourcePerson[] = [];
-    const flush = async () => {
-      staged += await this.store.upsert(batch, started);
-      batch = [];
-      progress?.(system, read, staged);
+    // One batch is written while the next is read: the department's paging and PostgreSQL overlap.
+    let writing: Promise<void> = Promise.resolve();
+    const stage = (records: SourcePerson[]) => {
+      writing = writing.then(async () => {
+        staged += await this.store.upsert(records, started);
+        progress?.(system, read, staged);
+      });
+      // Marked handled at once; the error still surfaces where `writing` is awaited.
+      writing.catch(() => undefined);
     };
-    for await (const raw of connector.exportAll()) {
-      read += 1;
-      for (const person of extract(raw)) if (person.recordId) batch.push(person);
-      if (batch.length >= BATCH) await flush();
+    try {
+      for await (const raw of connector.exportAll()) {
+        read += 1;
+        for (const person of extract(raw)) if (person.recordId) batch.push(person);
+        if (batch.length >= BATCH) {
+          await writing;
+          stage(batch);
+          batch = [];
+        }
+      }
+      stage(batch);
+      await writing;
+    } catch (error) {
+      await writing.catch(() => undefined);
+      throw error;
     }
-    await flush();
     const removed = await this.store.removeUnseen(system, started);
     return { system, read, staged, removed, seconds: (Date.now() - started.getTime()) / 1000 };
   }

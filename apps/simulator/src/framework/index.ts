@@ -9,3 +9,4 @@ export * from './simulator';
 export * from './copy-rows';
 export * from './json-items';
 export * from './seed-files';
+export * from './page-ends';

@@ -152,16 +152,32 @@ export function createGridGovernanceConnector(options: GridGovernanceOptions): G
     return result.externalId;
   }
 
+  /**
+   * Follows the page tokens; the next page is asked for as soon as its token is known, so the
+   * platform's answer travels while this page's records are being taken in (the calls still
+   * keep to its rate limit).
+   */
   async function* pages<T>(path: string, key: 'persons' | 'houses'): AsyncGenerator<T> {
-    let token = '';
-    for (;;) {
+    const fetchPage = (token: string) => {
       const query = `pageSize=${pageSize}${token ? `&pageToken=${encodeURIComponent(token)}` : ''}`;
-      const page = await client.get<Record<string, unknown>>(`${path}?${query}`);
+      const request = client.get<Record<string, unknown>>(`${path}?${query}`);
+      // Handled at once: an export left early must not leave an unhandled rejection behind.
+      request.catch(() => undefined);
+      return request;
+    };
+    let token = '';
+    let request = fetchPage(token);
+    for (;;) {
+      const page = await request;
       const records = (page[key] as T[] | undefined) ?? [];
-      for (const record of records) yield record;
       const next = typeof page.nextPageToken === 'string' ? page.nextPageToken : '';
-      if (!next || next === token || records.length === 0) return;
-      token = next;
+      const more = next !== '' && next !== token && records.length > 0;
+      if (more) {
+        token = next;
+        request = fetchPage(token);
+      }
+      for (const record of records) yield record;
+      if (!more) return;
     }
   }
 

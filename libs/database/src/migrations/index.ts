@@ -2,6 +2,7 @@ import { UnifiedRecord1764200000000 } from './1764200000000-unified-record';
 import { DeliveryLedger1764300000000 } from './1764300000000-delivery-ledger';
 import { IdentityResolution1764400000000 } from './1764400000000-identity-resolution';
 import { Console1764500000000 } from './1764500000000-console';
+import { SourceRecordGoldenLink1764600000000 } from './1764600000000-source-record-golden-link';
 
 /** Listed explicitly (no glob) so the compiled apps find them wherever they run from. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   DeliveryLedger1764300000000,
   IdentityResolution1764400000000,
   Console1764500000000,
+  SourceRecordGoldenLink1764600000000,
 ];

@@ -4,6 +4,7 @@ import {
   inTransaction,
   jsonArrayBatches,
   mapBatches,
+  PageEnds,
   toEighteen,
   type SimContext,
 } from '../../framework';
@@ -61,6 +62,8 @@ const values = (f: ElderFields): unknown[] => [
 
 /** The elders table (keyed by `elderId`, one row per person whatever the ID's length) and issued tokens. */
 export class AgingStore {
+  private readonly pageEnds = new PageEnds();
+
   constructor(private readonly ctx: SimContext) {}
 
   private get s(): string {
@@ -135,9 +138,20 @@ export class AgingStore {
   }
 
   async page(offset: number, limit: number): Promise<ElderRecord[]> {
-    const { rows } = await this.ctx.db.query<Row>(
-      `SELECT ${COLUMNS} FROM ${this.s}.elders ORDER BY elder_id LIMIT $1 OFFSET $2`,
-      [limit, offset],
+    const rows = await this.pageEnds.page(
+      offset,
+      async (after) =>
+        (after === undefined
+          ? await this.ctx.db.query<Row>(
+              `SELECT ${COLUMNS} FROM ${this.s}.elders ORDER BY elder_id LIMIT $1 OFFSET $2`,
+              [limit, offset],
+            )
+          : await this.ctx.db.query<Row>(
+              `SELECT ${COLUMNS} FROM ${this.s}.elders WHERE elder_id > $2 ORDER BY elder_id LIMIT $1`,
+              [limit, after],
+            )
+        ).rows,
+      (row) => String(row.elderId),
     );
     const now = this.ctx.now();
     return rows.map((r) => asRecord(r, now));
@@ -162,14 +176,16 @@ export class AgingStore {
 
   /** Inserts with the next `EL` + 10-digit id; undefined when the person is already registered. */
   async insert(fields: ElderFields): Promise<ElderRecord | undefined> {
-    const { rows } = await this.ctx.db.query<Row>(
-      `INSERT INTO ${this.s}.elders (elder_id, name, id_card, person_key, gender, birth_date, phone, address,
+    const { rows } = await this.pageEnds.inserting(() =>
+      this.ctx.db.query<Row>(
+        `INSERT INTO ${this.s}.elders (elder_id, name, id_card, person_key, gender, birth_date, phone, address,
          living_status, emergency_contact, status, updated_at)
        VALUES ('EL' || lpad(nextval('${this.s}.elder_serial')::text, 10, '0'), $1, $2, $3, $4, $5::date, $6, $7,
          $8, $9, $10, $11)
        ON CONFLICT ON CONSTRAINT elders_person_key_uq DO NOTHING
        RETURNING ${COLUMNS}`,
-      [...values(fields), this.ctx.now()],
+        [...values(fields), this.ctx.now()],
+      ),
     );
     return rows[0] && asRecord(rows[0], this.ctx.now());
   }

@@ -1,5 +1,12 @@
 import type { PoolClient } from 'pg';
-import { copyRows, inTransaction, mapBatches, ndjsonBatches, type SimContext } from '../../framework';
+import {
+  copyRows,
+  inTransaction,
+  mapBatches,
+  ndjsonBatches,
+  PageEnds,
+  type SimContext,
+} from '../../framework';
 import { FhirError, residentId, type Patient } from './public-health.types';
 
 /** Archive numbers start with the 12-digit code of the place that opened them (卫生部档案编码规范). */
@@ -21,6 +28,7 @@ export class PatientStore {
   private readonly table: string;
   /** Writes go one at a time so archive numbers and lastUpdated instants never collide. */
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly pageEnds = new PageEnds();
 
   constructor(private readonly ctx: SimContext) {
     this.table = `${ctx.schema}.patient`;
@@ -84,12 +92,23 @@ export class PatientStore {
   }
 
   async page(offset: number, count: number): Promise<{ total: number; patients: Patient[] }> {
-    const [{ rows: total }, { rows }] = await Promise.all([
+    const [{ rows: total }, rows] = await Promise.all([
       this.ctx.db.query<{ n: string }>(`SELECT count(*) AS n FROM ${this.table}`),
-      this.ctx.db.query<Row>(`SELECT resource FROM ${this.table} ORDER BY id LIMIT $1 OFFSET $2`, [
-        count,
+      this.pageEnds.page(
         offset,
-      ]),
+        async (after) =>
+          (after === undefined
+            ? await this.ctx.db.query<Row>(
+                `SELECT resource FROM ${this.table} ORDER BY id LIMIT $1 OFFSET $2`,
+                [count, offset],
+              )
+            : await this.ctx.db.query<Row>(
+                `SELECT resource FROM ${this.table} WHERE id > $2 ORDER BY id LIMIT $1`,
+                [count, after],
+              )
+          ).rows,
+        (row) => row.resource.id,
+      ),
     ]);
     return { total: Number(total[0].n), patients: rows.map((r) => r.resource) };
   }
@@ -129,6 +148,10 @@ export class PatientStore {
 
   /** Opens a new archive; an ID number already on file is a duplicate (409). */
   create(content: Omit<Patient, 'id' | 'meta'>): Promise<Patient> {
+    return this.pageEnds.inserting(() => this.createArchive(content));
+  }
+
+  private createArchive(content: Omit<Patient, 'id' | 'meta'>): Promise<Patient> {
     return this.serially(async (client) => {
       await this.refuseHeldResidentId(client, content, undefined);
       const id = await this.nextArchiveNumber(client, content);
