@@ -6,9 +6,9 @@ const DEFAULT_MIN_INTERVAL_MS = 220;
 
 /**
  * Bearer-token JSON calls, spaced so one connector stays under the platform's 5 calls a second
- * (a 429 still comes through httpCall as temporary with Retry-After).
+ * (a 429 still comes through httpCall as temporary with Retry-After; the export's page reader
+ * waits and asks again, a delivery fails as temporary and its job is retried).
  */
-const READ_ATTEMPTS = 4;
 
 export class GridGovernanceClient {
   private readonly base: string;
@@ -18,17 +18,8 @@ export class GridGovernanceClient {
     this.base = options.baseUrl.replace(/\/+$/, '');
   }
 
-  /**
-   * Reads are safe to repeat: one the platform turns away with 429 (other hub processes share
-   * its 5 calls/s) is sent again after the Retry-After it names, a few times, before failing.
-   */
   async get<T>(path: string): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      const res = await this.call('GET', path);
-      if (res.status !== 429 || attempt >= READ_ATTEMPTS) return this.read<T>(res);
-      const seconds = Number(res.headers.get('retry-after') ?? 1);
-      await new Promise((resolve) => setTimeout(resolve, (Number.isFinite(seconds) ? seconds : 1) * 1000));
-    }
+    return this.read<T>(await this.call('GET', path));
   }
 
   async post<T>(path: string, body: unknown): Promise<T> {

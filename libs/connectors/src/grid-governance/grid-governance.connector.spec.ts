@@ -106,6 +106,39 @@ describe(createGridGovernanceConnector.name, () => {
     await grid.close();
   });
 
+  it('asks for an export page again after the Retry-After of a 429, and the export goes on', async () => {
+    const grid = await platform([
+      { status: 429, body: {}, headers: { 'retry-after': '0' } },
+      { status: 200, body: { persons: [{ personId: 'p1' }], nextPageToken: '' } },
+      { status: 200, body: { houses: [], nextPageToken: '' } },
+    ]);
+    try {
+      const records: unknown[] = [];
+      for await (const record of grid.sut.exportAll()) records.push(record);
+      expect(records).toEqual([{ personId: 'p1' }]);
+      expect(grid.calls.map((c) => c.url.split('?')[0])).toEqual([
+        '/api/v2/persons',
+        '/api/v2/persons',
+        '/api/v2/houses',
+      ]);
+    } finally {
+      await grid.close();
+    }
+  });
+
+  it('gives up on an export page turned away five times, as temporary', async () => {
+    const grid = await platform([{ status: 429, body: {}, headers: { 'retry-after': '0' } }]);
+    const read = async () => {
+      for await (const _record of grid.sut.exportAll()) continue;
+    };
+    try {
+      await expect(read()).rejects.toMatchObject({ kind: 'temporary', details: { status: 429 } });
+      expect(grid.calls).toHaveLength(5);
+    } finally {
+      await grid.close();
+    }
+  });
+
   it('stops calling after a 429 and fails the rest as temporary with Retry-After', async () => {
     const grid = await platform([{ status: 429, body: {}, headers: { 'retry-after': '2' } }]);
     const items = [

@@ -23,6 +23,8 @@ import type {
 const MAX_ITEMS_PER_CALL = 100;
 // The platform's largest page: an import is bound by its 5 calls/s, not by the page.
 const DEFAULT_PAGE_SIZE = 500;
+/** Refusals of one export page before the import gives up on the platform for now. */
+const EXPORT_READ_ATTEMPTS = 5;
 
 /** A batch connector whose `pushBatch` also takes the personIds the hub knows (houses need them). */
 export interface GridGovernanceConnector extends BatchConnector {
@@ -153,6 +155,23 @@ export function createGridGovernanceConnector(options: GridGovernanceOptions): G
   }
 
   /**
+   * A page read the platform turns away with 429 (other hub processes share its 5 calls/s) is
+   * asked again after the Retry-After it names: reads are safe to repeat, and failing would make
+   * the import read the whole platform again from its first page.
+   */
+  async function readPatiently(url: string): Promise<Record<string, unknown>> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await client.get<Record<string, unknown>>(url);
+      } catch (error) {
+        const turnedAway = error instanceof ConnectorError && error.details.status === 429;
+        if (!turnedAway || attempt >= EXPORT_READ_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, error.details.retryAfterMs ?? 1_000));
+      }
+    }
+  }
+
+  /**
    * Follows the page tokens; the next page is asked for as soon as its token is known, so the
    * platform's answer travels while this page's records are being taken in (the calls still
    * keep to its rate limit).
@@ -160,7 +179,7 @@ export function createGridGovernanceConnector(options: GridGovernanceOptions): G
   async function* pages<T>(path: string, key: 'persons' | 'houses'): AsyncGenerator<T> {
     const fetchPage = (token: string) => {
       const query = `pageSize=${pageSize}${token ? `&pageToken=${encodeURIComponent(token)}` : ''}`;
-      const request = client.get<Record<string, unknown>>(`${path}?${query}`);
+      const request = readPatiently(`${path}?${query}`);
       // Handled at once: an export left early must not leave an unhandled rejection behind.
       request.catch(() => undefined);
       return request;
