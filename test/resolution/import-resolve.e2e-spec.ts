@@ -3,10 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import fc from 'fast-check';
 import { generateCity } from '@hub/generator';
-import { loadHubConfig } from '@hub/infra';
 import {
   GoldenExportService,
   ImportService,
@@ -16,20 +14,9 @@ import {
   SourceStore,
   type StagedPerson,
 } from '@hub/resolution';
-import { CliModule } from '../../apps/cli/src/cli.module';
 import { startSimulator, type RunningSimulator } from '../simulator/support';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
-
-/** The import's context (the CLI's module) against one database and the simulated departments. */
-async function hubContext(database: TestDatabase, sim: RunningSimulator): Promise<INestApplicationContext> {
-  const config = loadHubConfig({
-    DATABASE_URL: database.url,
-    SIM_DATABASE_URL: sim.databaseUrl,
-    DEPARTMENT_URLS: JSON.stringify(sim.urls),
-    LOG_LEVEL: 'silent',
-  });
-  return NestFactory.createApplicationContext(CliModule.forRoot(config), { logger: false });
-}
+import { hubContext } from './hub-context';
 
 /** Each source record's golden id, by `system/recordId`. */
 async function goldenOf(database: TestDatabase): Promise<Map<string, string | null>> {

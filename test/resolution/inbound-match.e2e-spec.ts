@@ -2,11 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { makeCitizenId } from '@hub/domain';
 import { CONNECTORS, InboundPoller, type ConnectorRegistry } from '@hub/delivery';
 import { generateCity } from '@hub/generator';
-import { loadHubConfig } from '@hub/infra';
 import {
   derivedGoldenId,
   ImportService,
@@ -15,9 +13,9 @@ import {
   ResolverService,
   type InboundMatchCounts,
 } from '@hub/resolution';
-import { CliModule } from '../../apps/cli/src/cli.module';
 import { startSimulator, type RunningSimulator } from '../simulator/support';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import { hubContext } from './hub-context';
 
 const SYSTEM = 'public-health';
 /** The archive system's static bearer token (departments.md, public-health). */
@@ -49,13 +47,7 @@ describe('inbound department records are matched against the golden records as t
     await generateCity({ people: 400, seed: 11, outDir: dir });
     sim = await startSimulator('inbound', { SIM_SEED_DIR: dir });
     database = await createTestDatabase('inbound');
-    const config = loadHubConfig({
-      DATABASE_URL: database.url,
-      SIM_DATABASE_URL: sim.databaseUrl,
-      DEPARTMENT_URLS: JSON.stringify(sim.urls),
-      LOG_LEVEL: 'silent',
-    });
-    hub = await NestFactory.createApplicationContext(CliModule.forRoot(config), { logger: false });
+    hub = await hubContext(database, sim);
     await hub.get(ImportService).importAll();
     await hub.get(ResolverService).resolve();
   }, 180_000);

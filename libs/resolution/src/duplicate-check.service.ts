@@ -12,12 +12,12 @@ import {
   posterior,
   prepare,
   score,
-  type Model,
   type SourcePerson,
 } from '@hub/matching';
 import { seesPersonalData, type Actor } from '@hub/record';
 import { DataSource } from 'typeorm';
 import { goldenCandidates } from './golden-candidates';
+import { latestModel } from './latest-model';
 
 /** What a community worker has typed so far for a new resident. */
 export interface EntryCandidate {
@@ -68,9 +68,7 @@ export class DuplicateCheckService {
       attributes: {},
     };
     if (!person.idNumber && !person.name) return [];
-    const [modelRow]: Array<{ params: Model }> = await this.db.query(
-      `SELECT params FROM match_model ORDER BY id DESC LIMIT 1`,
-    );
+    const model = await latestModel(this.db);
     const candidates = await goldenCandidates(this.db, person, CANDIDATE_LIMIT);
     const entered = prepare(person);
     const found: PossibleDuplicate[] = [];
@@ -79,13 +77,13 @@ export class DuplicateCheckService {
       if (hardRule(entered, other) === 'non-match') continue;
       const vector = comparePeople(entered, other);
       // Before any import has fitted a model, only the same ID number is evidence enough.
-      const likelihood = modelRow
-        ? classify(score(modelRow.params, vector), modelRow.params.thresholds)
+      const likelihood = model
+        ? classify(score(model, vector), model.thresholds)
         : vector.id === 'equal'
           ? 'link'
           : 'non-match';
       if (likelihood === 'non-match') continue;
-      const probability = modelRow ? posterior(modelRow.params, score(modelRow.params, vector)) : 1;
+      const probability = model ? posterior(model, score(model, vector)) : 1;
       // Someone recorded in another community is named only masked: enough to recognise, not to read.
       const open =
         seesPersonalData(actor) && (actor.role === 'admin' || row.communityCode === actor.communityCode);

@@ -35,7 +35,9 @@ export class InboundMatcher {
     for (const change of changes) {
       const staged = change.externalId ? await this.incremental.staged(system, change.externalId) : undefined;
       const person = inboundPerson(system, change, staged);
-      counts[person ? await this.incremental.accept(person, model, `inbound:${system}`) : 'skipped'] += 1;
+      counts[
+        person ? await this.incremental.accept(person, staged, model, `inbound:${system}`) : 'skipped'
+      ] += 1;
     }
     return counts;
   }

@@ -16,7 +16,8 @@ import { evidenceOf } from './evidence';
 import { goldenCandidates } from './golden-candidates';
 import { derivedGoldenId } from './golden-ids';
 import { GoldenWriter } from './golden-writer';
-import { SourceStore, toStaged, type StagedPerson } from './source-store';
+import { latestModel } from './latest-model';
+import { findStaged, SourceStore, stagedOfGolden, type StagedPerson } from './source-store';
 
 /**
  * What became of one record: `linked` to an existing golden record, a new golden record with a
@@ -34,7 +35,7 @@ interface BestMatch {
   vector: ComparisonVector;
 }
 
-type StagedWithHash = StagedPerson & { contentHash: string };
+export type StagedWithHash = StagedPerson & { contentHash: string };
 
 const CANDIDATE_LIMIT = 50;
 
@@ -57,25 +58,21 @@ export class IncrementalResolver {
   }
 
   /** The latest fitted model; undefined until a full resolution has run. */
-  async model(): Promise<Model | undefined> {
-    const rows: Array<{ params: Model }> = await this.db.query(
-      `SELECT params FROM match_model ORDER BY id DESC LIMIT 1`,
-    );
-    return rows[0]?.params;
+  model(): Promise<Model | undefined> {
+    return latestModel(this.db);
   }
 
-  async staged(system: string, recordId: string): Promise<StagedWithHash | undefined> {
-    const rows: Array<Record<string, unknown>> = await this.db.query(
-      `SELECT id, system, record_id, id_number_raw, id_number, id_valid, name, gender, birth_date, phone,
-              address, attributes, golden_id, content_hash
-         FROM source_record WHERE system = $1 AND record_id = $2`,
-      [system, recordId],
-    );
-    return rows[0] ? { ...toStaged(rows[0]), contentHash: String(rows[0].content_hash) } : undefined;
+  staged(system: string, recordId: string): Promise<StagedWithHash | undefined> {
+    return findStaged(this.db, system, recordId);
   }
 
-  async accept(person: SourcePerson, model: Model, actor = 'inbound'): Promise<IncrementalOutcome> {
-    const before = await this.staged(person.system, person.recordId);
+  /** `before`: the record as staged until now (as `staged()` read it), undefined if never staged. */
+  async accept(
+    person: SourcePerson,
+    before: StagedWithHash | undefined,
+    model: Model,
+    actor = 'inbound',
+  ): Promise<IncrementalOutcome> {
     await this.store.upsert([person], new Date());
     const after = await this.staged(person.system, person.recordId);
     if (!after) throw new Error(`source record ${person.system}/${person.recordId} vanished while staged`);
@@ -140,14 +137,8 @@ export class IncrementalResolver {
   }
 
   private async members(goldenIds: readonly string[]): Promise<Map<string, StagedPerson[]>> {
-    const rows: Array<Record<string, unknown>> = await this.db.query(
-      `SELECT id, system, record_id, id_number_raw, id_number, id_valid, name, gender, birth_date, phone,
-              address, attributes, golden_id
-         FROM source_record WHERE golden_id = ANY($1::uuid[]) ORDER BY system, record_id`,
-      [goldenIds],
-    );
     const byGolden = new Map<string, StagedPerson[]>();
-    for (const row of rows.map(toStaged)) {
+    for (const row of await stagedOfGolden(this.db, goldenIds)) {
       const list = byGolden.get(row.goldenId ?? '') ?? [];
       list.push(row);
       byGolden.set(row.goldenId ?? '', list);

@@ -106,14 +106,6 @@ export class ResolverService {
     return review.filter(({ a, b }) => !apart.has(pairKey(clusterOf[a], clusterOf[b])));
   }
 
-  /** The latest fitted model, to score a single new record against the golden records. */
-  async latestModel(): Promise<Model | undefined> {
-    const rows: Array<{ params: Model }> = await this.db.query(
-      `SELECT params FROM match_model ORDER BY id DESC LIMIT 1`,
-    );
-    return rows[0]?.params;
-  }
-
   /** Staff decisions, by source keys, as record indices (decisions on records gone are ignored). */
   private async decisions(index: Map<string, number>) {
     const rows: Array<{

@@ -51,6 +51,10 @@ function contentHash(p: SourcePerson): string {
     .digest('hex');
 }
 
+/** What the resolver reads of a staged record. */
+const STAGED_COLUMNS = `id, system, record_id, id_number_raw, id_number, id_valid, name, gender, birth_date, phone,
+  address, attributes, golden_id`;
+
 /** The staged source records (table `source_record`): written in bulk, read back in id order. */
 export class SourceStore {
   constructor(private readonly db: DataSource) {}
@@ -114,9 +118,7 @@ export class SourceStore {
     let after: [string, string] = ['', ''];
     for (;;) {
       const rows: Array<Record<string, unknown>> = await this.db.query(
-        `SELECT id, system, record_id, id_number_raw, id_number, id_valid, name, gender, birth_date, phone,
-                address, attributes, golden_id
-           FROM source_record WHERE (system, record_id) > ($1, $2)
+        `SELECT ${STAGED_COLUMNS} FROM source_record WHERE (system, record_id) > ($1, $2)
           ORDER BY system, record_id LIMIT $3`,
         [after[0], after[1], batchSize],
       );
@@ -127,6 +129,28 @@ export class SourceStore {
       if (rows.length < batchSize) return;
     }
   }
+}
+
+/** One staged record, with the hash of its content (to tell a changed record from one seen again). */
+export async function findStaged(
+  db: DataSource,
+  system: string,
+  recordId: string,
+): Promise<(StagedPerson & { contentHash: string }) | undefined> {
+  const rows: Array<Record<string, unknown>> = await db.query(
+    `SELECT ${STAGED_COLUMNS}, content_hash FROM source_record WHERE system = $1 AND record_id = $2`,
+    [system, recordId],
+  );
+  return rows[0] ? { ...toStaged(rows[0]), contentHash: String(rows[0].content_hash) } : undefined;
+}
+
+/** The staged records of some golden records, in source-key order. */
+export async function stagedOfGolden(db: DataSource, goldenIds: readonly string[]): Promise<StagedPerson[]> {
+  const rows: Array<Record<string, unknown>> = await db.query(
+    `SELECT ${STAGED_COLUMNS} FROM source_record WHERE golden_id = ANY($1::uuid[]) ORDER BY system, record_id`,
+    [goldenIds],
+  );
+  return rows.map(toStaged);
 }
 
 export function toStaged(row: Record<string, unknown>): StagedPerson {

@@ -80,6 +80,20 @@ export async function* mapBatches<T, R>(
   }
 }
 
+/**
+ * Transactions that run one after another, each after the previous one ended (committed or not):
+ * for departments that number or time-stamp their writes in order.
+ */
+export class SerialTransactions {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  run<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
+    const result = this.tail.then(() => inTransaction(pool, work));
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+}
+
 /** Runs `work` in one transaction on one connection of `pool`. */
 export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();

@@ -1,6 +1,6 @@
 import { Pool, type PoolClient } from 'pg';
 import { ensureDatabase } from '@hub/infra';
-import { copyRows, csvBatches, mapBatches, type SimContext } from '../../framework';
+import { copyRows, csvBatches, mapBatches, SerialTransactions, type SimContext } from '../../framework';
 import {
   HUB_PASSWORD,
   HUB_ROLE,
@@ -82,7 +82,7 @@ const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
  * exchange tables, and the `fp_hub` login it issues to the hub.
  */
 export class FrontDatabase {
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly writes = new SerialTransactions();
 
   private constructor(
     readonly pool: Pool,
@@ -184,22 +184,7 @@ export class FrontDatabase {
    * go backwards, so a reader's "gxsj after my last one" neither repeats nor skips a change.
    */
   exclusive<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const run = this.queue.then(async () => {
-      const client = await this.pool.connect();
-      try {
-        await client.query('BEGIN');
-        const result = await work(client);
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
-    });
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.writes.run(this.pool, work);
   }
 
   private async nextChangeTime(client: PoolClient): Promise<string> {

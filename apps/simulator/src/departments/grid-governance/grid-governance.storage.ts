@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
-import { copyRows, copyUnlessRepeated, jsonArrayBatches, mapBatches, type SimContext } from '../../framework';
+import {
+  copyRows,
+  copyUnlessRepeated,
+  jsonArrayBatches,
+  mapBatches,
+  SerialTransactions,
+  type SimContext,
+} from '../../framework';
 import {
   GridError,
   ItemError,
@@ -50,7 +57,7 @@ export class GridStore {
   private readonly persons: string;
   private readonly houses: string;
   private readonly events: string;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly writes = new SerialTransactions();
 
   constructor(private readonly ctx: SimContext) {
     this.persons = `${ctx.schema}.person`;
@@ -311,22 +318,6 @@ export class GridStore {
   }
 
   serially<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const run = async (): Promise<T> => {
-      const client = await this.ctx.db.connect();
-      try {
-        await client.query('BEGIN');
-        const result = await work(client);
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK');
-        throw error;
-      } finally {
-        client.release();
-      }
-    };
-    const result = this.queue.then(run, run);
-    this.queue = result.catch(() => undefined);
-    return result;
+    return this.writes.run(this.ctx.db, work);
   }
 }

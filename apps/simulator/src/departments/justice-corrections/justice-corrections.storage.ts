@@ -1,5 +1,12 @@
 import type { PoolClient } from 'pg';
-import { copyRows, inTransaction, jsonArrayBatches, mapBatches, type SimContext } from '../../framework';
+import {
+  copyRows,
+  inTransaction,
+  jsonArrayBatches,
+  mapBatches,
+  SerialTransactions,
+  type SimContext,
+} from '../../framework';
 import {
   JusticeError,
   type ChangeEntry,
@@ -37,7 +44,7 @@ export class CorrectionStore {
   private readonly persons: string;
   private readonly changes: string;
   /** One write at a time: ids and the change order stay simple. */
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly writes = new SerialTransactions();
 
   constructor(private readonly ctx: SimContext) {
     this.persons = `${ctx.schema}.person`;
@@ -164,22 +171,6 @@ export class CorrectionStore {
   }
 
   private serially<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const run = async (): Promise<T> => {
-      const client = await this.ctx.db.connect();
-      try {
-        await client.query('BEGIN');
-        const result = await work(client);
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK');
-        throw error;
-      } finally {
-        client.release();
-      }
-    };
-    const result = this.queue.then(run, run);
-    this.queue = result.catch(() => undefined);
-    return result;
+    return this.writes.run(this.ctx.db, work);
   }
 }

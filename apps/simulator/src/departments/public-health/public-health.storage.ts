@@ -5,6 +5,7 @@ import {
   mapBatches,
   ndjsonBatches,
   PageEnds,
+  SerialTransactions,
   type SimContext,
 } from '../../framework';
 import { FhirError, residentId, type Patient } from './public-health.types';
@@ -27,7 +28,7 @@ interface Row {
 export class PatientStore {
   private readonly table: string;
   /** Writes go one at a time so archive numbers and lastUpdated instants never collide. */
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly writes = new SerialTransactions();
   private readonly pageEnds = new PageEnds();
 
   constructor(private readonly ctx: SimContext) {
@@ -239,22 +240,6 @@ export class PatientStore {
   }
 
   private serially<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const run = async (): Promise<T> => {
-      const client = await this.ctx.db.connect();
-      try {
-        await client.query('BEGIN');
-        const result = await work(client);
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK');
-        throw error;
-      } finally {
-        client.release();
-      }
-    };
-    const result = this.queue.then(run, run);
-    this.queue = result.catch(() => undefined);
-    return result;
+    return this.writes.run(this.ctx.db, work);
   }
 }
