@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { drained, startHub, type Hub, type Rec } from '../delivery/harness';
+import { drained, startHub, type Hub, registerHousehold, type Rec } from '../delivery/harness';
 import { familyOfFour, person } from '../support/households';
 import {
   launchBrowser,
@@ -34,13 +34,8 @@ describe('An IT operator in the browser: pause and resume, retry a failure group
     for (const m of body.members as Rec[]) {
       secrets.push(String(m.name), String(m.idNumber), ...(m.phone ? [String(m.phone)] : []));
     }
-    const res = await hub.h.http
-      .post('/api/households')
-      .auth(hub.h.tokens.worker, { type: 'bearer' })
-      .send(body);
-    if (res.status !== 201)
-      throw new Error(`registration answered ${res.status}: ${JSON.stringify(res.body)}`);
-    return (res.body as { members: Array<{ id: string }> }).members;
+    const reply = await registerHousehold(hub.h, body);
+    return reply.members;
   };
   /** The rendered text of the page holds none of them, nor anything shaped like an ID number. */
   const expectNothingPersonal = async (where: string, on: Page = page) => {

@@ -1,6 +1,6 @@
 import { DeliveryQueues, DeliveryRedrive } from '@hub/delivery';
 import { familyOfFour } from '../support/households';
-import { drained, startHub, type Hub, type Rec } from './harness';
+import { drained, startHub, type Hub, registerHousehold, type Rec } from './harness';
 
 describe('IT staff watch and steer the connector queues through the API', () => {
   let hub: Hub;
@@ -16,12 +16,8 @@ describe('IT staff watch and steer the connector queues through the API', () => 
     const members = body.members as Rec[];
     Object.assign(members[1], { employmentStatus: '1' });
     Object.assign(members[2], { employmentStatus: '2' }); // no political status: the militia roster refuses him
-    const res = await hub.h.http
-      .post('/api/households')
-      .auth(hub.h.tokens.worker, { type: 'bearer' })
-      .send(body);
-    if (res.status !== 201) throw new Error(`registration answered ${res.status}`);
-    sonId = (res.body as { members: Array<{ id: string }> }).members[2].id;
+    const reply = await registerHousehold(hub.h, body);
+    sonId = reply.members[2].id;
     await drained(hub.h);
   }, 150_000);
   afterAll(() => hub?.close());

@@ -1,6 +1,14 @@
 import { StatisticsReporter } from '@hub/delivery';
 import { familyOfFour, idFor, yearsAgo } from '../support/households';
-import { currentPeriod, drained, eventually, startHub, type Hub, type Rec } from './harness';
+import {
+  currentPeriod,
+  drained,
+  eventually,
+  startHub,
+  type Hub,
+  registerHousehold,
+  type Rec,
+} from './harness';
 
 interface Registered {
   id: string;
@@ -24,13 +32,7 @@ describe('A department’s own change reaches the record and the other departmen
     const members = body.members as Rec[];
     Object.assign(members[1], { employmentStatus: '1' });
     Object.assign(members[2], { employmentStatus: '2', politicalStatus: '03' });
-    const res = await hub.h.http
-      .post('/api/households')
-      .auth(hub.h.tokens.worker, { type: 'bearer' })
-      .send(body);
-    if (res.status !== 201)
-      throw new Error(`registration answered ${res.status}: ${JSON.stringify(res.body)}`);
-    const reply = res.body as { id: string; members: Array<{ id: string }> };
+    const reply = await registerHousehold(hub.h, body);
     return {
       id: reply.id,
       ids: members.map((m) => String(m.idNumber)),

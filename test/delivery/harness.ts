@@ -52,6 +52,18 @@ export async function startHub(label: string, settings: Record<string, string> =
   }
 }
 
+export interface RegisteredHousehold {
+  id: string;
+  members: Array<{ id: string }>;
+}
+
+/** Registers a household as the community worker; any answer but 201 fails the test with the API's reply. */
+export async function registerHousehold(h: ApiHarness, body: Rec): Promise<RegisteredHousehold> {
+  const res = await h.http.post('/api/households').auth(h.tokens.worker, { type: 'bearer' }).send(body);
+  if (res.status !== 201) throw new Error(`registration answered ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body as RegisteredHousehold;
+}
+
 /** Waits until no delivery is open and every outbox event has been routed. */
 export async function drained(h: ApiHarness, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

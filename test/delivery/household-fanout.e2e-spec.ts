@@ -3,7 +3,7 @@ import { StatisticsReporter } from '@hub/delivery';
 import type { ApiHarness } from '../support/api-app';
 import { familyOfFour } from '../support/households';
 import type { RunningSimulator } from '../simulator/support';
-import { currentPeriod, drained, startHub, type Hub, type Rec } from './harness';
+import { currentPeriod, drained, startHub, type Hub, registerHousehold, type Rec } from './harness';
 
 describe('One household entered once reaches every department that covers it', () => {
   let hub: Hub;
@@ -22,9 +22,7 @@ describe('One household entered once reaches every department that covers it', (
     Object.assign(members[1], { employmentStatus: '1' });
     Object.assign(members[2], { employmentStatus: '2', politicalStatus: '03' });
     ids = (body.members as Array<{ idNumber: string }>).map((m) => m.idNumber);
-    const res = await h.http.post('/api/households').auth(h.tokens.worker, { type: 'bearer' }).send(body);
-    if (res.status !== 201)
-      throw new Error(`registration answered ${res.status}: ${JSON.stringify(res.body)}`);
+    await registerHousehold(h, body);
     await drained(h);
   }, 180_000);
 

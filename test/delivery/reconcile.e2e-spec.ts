@@ -1,6 +1,6 @@
 import { ReconcileService } from '@hub/delivery';
 import { familyOfFour } from '../support/households';
-import { drained, startHub, type Hub, type Rec } from './harness';
+import { drained, startHub, type Hub, registerHousehold, type Rec } from './harness';
 
 describe('Reconciliation compares each system with the unified record', () => {
   let hub: Hub;
@@ -15,12 +15,8 @@ describe('Reconciliation compares each system with the unified record', () => {
     const members = body.members as Rec[];
     Object.assign(members[1], { employmentStatus: '1' });
     Object.assign(members[2], { employmentStatus: '2', politicalStatus: '03' });
-    const res = await hub.h.http
-      .post('/api/households')
-      .auth(hub.h.tokens.worker, { type: 'bearer' })
-      .send(body);
-    if (res.status !== 201) throw new Error(`registration answered ${res.status}`);
-    headId = (res.body as { members: Array<{ id: string }> }).members[0].id;
+    const reply = await registerHousehold(hub.h, body);
+    headId = reply.members[0].id;
     await drained(hub.h);
   }, 150_000);
   afterAll(() => hub?.close());

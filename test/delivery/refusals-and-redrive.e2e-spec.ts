@@ -2,7 +2,7 @@ import IORedis from 'ioredis';
 import { deletePrefixedKeys } from '../outbox/support';
 import { familyOfFour, person } from '../support/households';
 import { TEST_REDIS_URL } from '../support/test-env';
-import { drained, startHub, type Hub, type Rec } from './harness';
+import { drained, startHub, type Hub, registerHousehold, type Rec } from './harness';
 
 const ONLINE = [
   'police-population',
@@ -20,15 +20,7 @@ describe('Refusals are final and fixed by a person; a lost Redis loses nothing',
   }, 120_000);
   afterAll(() => hub?.close());
 
-  const register = async (body: Rec): Promise<{ id: string; members: Array<{ id: string }> }> => {
-    const res = await hub.h.http
-      .post('/api/households')
-      .auth(hub.h.tokens.worker, { type: 'bearer' })
-      .send(body);
-    if (res.status !== 201)
-      throw new Error(`registration answered ${res.status}: ${JSON.stringify(res.body)}`);
-    return res.body as { id: string; members: Array<{ id: string }> };
-  };
+  const register = (body: Rec) => registerHousehold(hub.h, body);
 
   it('keeps a department’s refusal with its own message, does not retry it, and re-sends once the resident is fixed', async () => {
     // A 19-year-old man without a political status: the militia roster refuses the row.
