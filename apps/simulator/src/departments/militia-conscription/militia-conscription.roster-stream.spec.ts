@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stream } from 'exceljs';
 import { rosterBatches, type RosterBatch } from './militia-conscription.roster-stream';
+import { rosterRow } from './militia-conscription.workbook';
 import { HEADERS, SHEET_NAME, TITLE_SUFFIX, type RosterEntry } from './militia-conscription.types';
 import { BAD_HEADERS, BAD_TITLE, NO_SHEET, readRoster, writeRoster } from './militia-conscription.workbook';
 
@@ -39,21 +40,7 @@ async function writeInline(file: string, title: string, headers: readonly string
   const sheet = workbook.addWorksheet(sheetName);
   sheet.getRow(1).values = [title];
   sheet.getRow(2).values = [...headers];
-  entries.forEach(
-    (e, i) =>
-      (sheet.getRow(i + 3).values = [
-        i + 1,
-        e.姓名,
-        e.公民身份号码,
-        e.出生年月,
-        e.文化程度,
-        e.政治面貌,
-        e.联系电话,
-        e.户籍地,
-        e.现居住地,
-        e.登记类型,
-      ]),
-  );
+  entries.forEach((e, i) => (sheet.getRow(i + 3).values = rosterRow(e, i)));
   await workbook.commit();
 }
 

@@ -96,21 +96,26 @@ export async function writeRoster(community: string, entries: RosterEntry[]): Pr
   sheet.getRow(2).values = [...HEADERS];
   sheet.getRow(2).font = { bold: true };
   entries.forEach((e, i) => {
-    sheet.getRow(i + 3).values = [
-      i + 1,
-      e.姓名,
-      e.公民身份号码,
-      e.出生年月,
-      e.文化程度,
-      e.政治面貌,
-      e.联系电话,
-      e.户籍地,
-      e.现居住地,
-      e.登记类型,
-    ];
+    sheet.getRow(i + 3).values = rosterRow(e, i);
   });
   sheet.columns.forEach((column, i) => {
     column.width = [6, 10, 22, 10, 12, 12, 15, 30, 30, 10][i];
   });
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** One roster row under the headers: its number from 1, then the entry's columns in sheet order. */
+export function rosterRow(e: RosterEntry, index: number): Array<string | number> {
+  return [
+    index + 1,
+    e.姓名,
+    e.公民身份号码,
+    e.出生年月,
+    e.文化程度,
+    e.政治面貌,
+    e.联系电话,
+    e.户籍地,
+    e.现居住地,
+    e.登记类型,
+  ];
 }
