@@ -11,9 +11,12 @@ npm run build
 npm run hub -- seed
 
 # A small synthetic city (deterministic) for the simulated departments: their records overlap,
-# disagree and repeat as real ones do, and the hub imports and resolves them below.
+# disagree and repeat as real ones do. It lives in the demo users' street (青龙街道, five
+# communities with their grid cells), so the demo worker finds the people the hub imports below.
 DEMO_CITY="${DEMO_CITY:-.demo/city}"
-[ -f "$DEMO_CITY/manifest.json" ] || npm run hub -- generate --people="${DEMO_PEOPLE:-3000}" --seed=2026 --out="$DEMO_CITY"
+DEMO_COMMUNITIES=320402002001,320402002002,320402002003,320402002004,320402002005
+[ -f "$DEMO_CITY/manifest.json" ] ||
+  npm run hub -- generate --people="${DEMO_PEOPLE:-3000}" --seed=2026 --communities="$DEMO_COMMUNITIES" --out="$DEMO_CITY"
 
 pids=()
 stop() { kill "${pids[@]}" 2>/dev/null || true; wait; }
@@ -23,7 +26,9 @@ SIM_SEED_DIR="$DEMO_CITY" npm run start:simulator & pids+=($!)
 control="http://127.0.0.1:${SIMULATOR_PORT:-4000}/control"
 for _ in $(seq 1 300); do curl -fs "$control" >/dev/null 2>&1 && break; sleep 1; done
 curl -fs "$control" >/dev/null || { echo "模拟部门系统未能启动" >&2; exit 1; }
-# Import every department's records and resolve them (the review queue is then in the console).
+# Go-live: import every department's records, resolve them into one record per person and
+# promote those into the unified record, linked to each department's own records (the review
+# queue and the worklist are then in the console).
 npm run hub -- import-all
 
 npm run start:worker & pids+=($!)

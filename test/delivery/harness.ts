@@ -14,15 +14,23 @@ export interface Hub {
 }
 
 /**
- * Starts the three against fresh databases. Social insurance takes uploads at any time, batches
- * flush quickly and the worker polls the change feeds often, so a test waits seconds, not minutes.
+ * Starts the three against fresh databases (`simulatorEnv`: a seed directory, for one;
+ * `beforeWorker`: what happens before the worker runs, as an import does on go-live). Social
+ * insurance takes uploads at any time, batches flush quickly and the worker polls the change
+ * feeds often, so a test waits seconds, not minutes.
  */
-export async function startHub(label: string, settings: Record<string, string> = {}): Promise<Hub> {
-  const sim = await startSimulator(label);
+export async function startHub(
+  label: string,
+  settings: Record<string, string> = {},
+  simulatorEnv: Record<string, string> = {},
+  beforeWorker?: (sim: RunningSimulator, api: ApiHarness) => Promise<void>,
+): Promise<Hub> {
+  const sim = await startSimulator(label, simulatorEnv);
   let h: ApiHarness | undefined;
   try {
     await sim.simulate('social-insurance', 'upload-window', { start: '00:00', end: '00:00' });
     h = await startApi(label);
+    await beforeWorker?.(sim, h);
     const worker = await startWorker({
       DATABASE_URL: h.database.url,
       QUEUE_PREFIX: process.env.QUEUE_PREFIX ?? 'x',

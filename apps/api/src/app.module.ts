@@ -20,6 +20,7 @@ import { ReferenceController } from './reference/reference.controller';
 import { ResidentsController } from './residents/residents.controller';
 import { DuplicatesModule } from './duplicates/duplicates.module';
 import { ReviewsModule } from './reviews/reviews.module';
+import { FindingsModule } from './findings/findings.module';
 import { ConfigModule } from './config.module';
 import { ConsoleModule } from './console.module';
 import { ConnectorQueues } from './connectors/connector-queues';
@@ -64,6 +65,7 @@ const correlationId = (req: IncomingMessage): string => {
     ThrottlerModule.forRoot([{ ttl: 60_000, limit: 20 }]),
     RecordModule,
     ReviewsModule,
+    FindingsModule,
     DuplicatesModule,
     ConsoleModule,
   ],

@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from '@hub/database';
 import { DeliveryModule } from '@hub/delivery';
 import { HubConfig } from '@hub/infra';
-import { ImportService, ResolutionModule } from '@hub/resolution';
+import { ImportService, PromotionService, ResolutionModule } from '@hub/resolution';
 import { LoggerModule } from 'nestjs-pino';
 
 /** What the operations commands need: the database, the connectors, the ledger and the queues. */
@@ -19,7 +19,7 @@ export class CliModule {
         DeliveryModule.forRoot(config),
         ResolutionModule,
       ],
-      providers: [{ provide: HubConfig, useValue: config }, ImportService],
+      providers: [{ provide: HubConfig, useValue: config }, ImportService, PromotionService],
       exports: [HubConfig],
     };
   }

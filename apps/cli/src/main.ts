@@ -8,23 +8,27 @@ import {
   exportGoldenCommand,
   importAllCommand,
   importReportCommand,
+  promoteCommand,
   resolveCommand,
 } from './resolution-commands';
 
 const HELP = `npm run hub -- <command>
 
   migrate        create the database if missing and apply pending migrations
-  seed           geography (6 districts, 859 communities), demo users and demo households
+  seed           geography (6 districts, 859 communities) and demo users
   reconcile [system…] [--repair]
                  compare each system's whole content with the unified record (exit 3 on differences);
                  --repair delivers missing and different subjects again
   report [yyyy-MM] [community…]
                  submit the monthly statistics report (default: last month, every community)
-  generate --people=N --seed=S --out=DIR
+  generate --people=N --seed=S --out=DIR [--communities=CODE,…]
                  write a synthetic city's seed files for the simulators, and its ground truth
-  import-all [system…]
-                 read every system's whole content, stage it, and resolve it into golden records
+  import-all [system…] [--no-promote]
+                 read every system's whole content, stage it, resolve it into golden records and
+                 promote them into the unified record
   resolve        match the staged records again (after decisions or a rule change)
+  promote        golden records become residents and households, linked to every department's
+                 records; departments' disagreements go on the worklist (repeatable, keeps ids)
   export-golden --out FILE
                  JSON Lines: one line per golden resident with its sources, one per pending review
   import-report [--changes-per-year=N]
@@ -64,6 +68,8 @@ async function main(argv: string[]): Promise<number> {
       return importAllCommand(config, argv.slice(1));
     case 'resolve':
       return resolveCommand(config);
+    case 'promote':
+      return promoteCommand(config);
     case 'export-golden':
       return exportGoldenCommand(config, argv.slice(1));
     case 'import-report':

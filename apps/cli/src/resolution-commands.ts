@@ -1,15 +1,22 @@
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import type { HubConfig } from '@hub/infra';
-import { GoldenExportService, ImportService, OverlapReportService, ResolverService } from '@hub/resolution';
+import {
+  GoldenExportService,
+  ImportService,
+  OverlapReportService,
+  PromotionService,
+  ResolverService,
+} from '@hub/resolution';
 import { withContext } from './operations';
 
 const rate = (n: number, seconds: number) => (seconds > 0 ? Math.round(n / seconds) : n);
 
 /**
- * `import-all [system…] [--keep-feeds]`: reads each system's whole content through its connector,
- * stages it, then resolves every staged record into golden records. Progress per system on
- * stderr. The change feeds are then followed from now on, unless --keep-feeds.
+ * `import-all [system…] [--keep-feeds] [--no-promote]`: reads each system's whole content through
+ * its connector, stages it, resolves every staged record into golden records and promotes them
+ * into the unified record. Progress per system on stderr. The change feeds are then followed from
+ * now on, unless --keep-feeds.
  */
 export function importAllCommand(config: HubConfig, args: string[]): Promise<number> {
   const named = args.filter((a) => !a.startsWith('--'));
@@ -39,8 +46,25 @@ export function importAllCommand(config: HubConfig, args: string[]): Promise<num
     );
     const summary = await get(ResolverService).resolve();
     console.log(`resolve: ${JSON.stringify(summary)}`);
+    if (!args.includes('--no-promote')) {
+      console.log(`promote: ${JSON.stringify(await get(PromotionService).promote())}`);
+    }
     const total = (Date.now() - started) / 1000;
     console.log(`end to end: ${staged} source records in ${total.toFixed(1)} s (${rate(staged, total)}/s)`);
+    return 0;
+  });
+}
+
+/** `promote`: the golden records become the unified record's residents and households (repeatable). */
+export function promoteCommand(config: HubConfig): Promise<number> {
+  return withContext(config, async (get) => {
+    let shown = 0;
+    const summary = await get(PromotionService).promote('import', ({ done, total, step }) => {
+      if (Date.now() - shown < 1_000 && step === 'read') return;
+      shown = Date.now();
+      process.stderr.write(`  ${step}: ${done} / ${total}\n`);
+    });
+    console.log(JSON.stringify(summary));
     return 0;
   });
 }

@@ -1,8 +1,6 @@
 import * as argon2 from 'argon2';
 import type { DataSource } from 'typeorm';
 import { seedGeography } from '@hub/database/seed';
-import { ChangeWriter, HouseholdService, RecordError, type Actor } from '@hub/record';
-import { demoHouseholds } from './demo-people';
 
 export const DEMO_PASSWORD = 'Hub@2026';
 export const DEMO_COMMUNITY = '320402002001';
@@ -43,8 +41,11 @@ const DEMO_USERS = [
   },
 ] as const;
 
-/** Geography, one user of each role and demo households; running it again changes nothing. */
-export async function seedDemo(db: DataSource, householdsPerCommunity = 40): Promise<Record<string, number>> {
+/**
+ * Geography and one user of each role; running it again changes nothing. The demo's residents
+ * are not typed in here: they are the demo city's, imported from the departments and promoted.
+ */
+export async function seedDemo(db: DataSource): Promise<Record<string, number>> {
   const { communities } = await seedGeography(db);
   const hash = await argon2.hash(DEMO_PASSWORD);
   for (const u of DEMO_USERS) {
@@ -54,32 +55,5 @@ export async function seedDemo(db: DataSource, householdsPerCommunity = 40): Pro
       [u.username, u.displayName, hash, u.role, u.community, u.street, u.permissions],
     );
   }
-  const [{ n }]: Array<{ n: number }> = await db.query(`SELECT count(*)::int AS n FROM household`);
-  if (n > 0) return { communities, users: DEMO_USERS.length, households: 0 };
-  const [admin]: Array<{ id: string }> = await db.query(`SELECT id FROM app_user WHERE username = 'admin'`);
-  const actor: Actor = {
-    userId: admin.id,
-    role: 'admin',
-    communityCode: null,
-    streetCode: null,
-    permissions: ['corrections'],
-  };
-  const households = new HouseholdService(new ChangeWriter(db));
-  const streetCommunities: Array<{ code: string }> = await db.query(
-    `SELECT code FROM community WHERE street_code = $1 ORDER BY code LIMIT 5`,
-    [DEMO_STREET],
-  );
-  let created = 0;
-  for (const [index, { code }] of streetCommunities.entries()) {
-    for (const household of demoHouseholds(code, householdsPerCommunity, index + 1)) {
-      try {
-        await households.register(actor, household);
-        created += 1;
-      } catch (error) {
-        // A generated ID that happens to repeat is skipped: demo data, not a reason to stop.
-        if (!(error instanceof RecordError)) throw error;
-      }
-    }
-  }
-  return { communities, users: DEMO_USERS.length, households: created };
+  return { communities, users: DEMO_USERS.length };
 }

@@ -4,6 +4,7 @@ import type { SubjectSnapshot } from '@hub/domain';
 import { SnapshotService } from '@hub/record';
 import { DataSource } from 'typeorm';
 import { CONNECTORS, type ConnectorRegistry } from './connector-registry';
+import { deliveryAction } from './delivery-action';
 import { LedgerService } from './ledger.service';
 
 export interface FlushResult {
@@ -95,7 +96,9 @@ export class BatchFlusher {
         continue;
       }
       const relevant = connector.relevant(subject, now);
-      if (!relevant && !(await this.ledger.mayHold(connector.slug, subject_type, subject_id, link))) {
+      const mayHold = relevant || (await this.ledger.mayHold(connector.slug, subject_type, subject_id, link));
+      const action = deliveryAction(subject, relevant, link, mayHold);
+      if (action === 'none') {
         await this.ledger.confirm(connector.slug, subject_type, subject_id, subject.version, {
           externalId: link?.externalId ?? null,
           present: false,
@@ -106,7 +109,7 @@ export class BatchFlusher {
       items.push({
         subject,
         known: link ? { externalId: link.externalId } : null,
-        action: relevant ? 'upsert' : 'end',
+        action,
         version: subject.version,
       });
     }

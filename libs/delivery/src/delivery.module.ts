@@ -11,6 +11,7 @@ import { LedgerService } from './ledger.service';
 import { DeliveryRedrive } from './redrive.service';
 import { RouterService } from './router.service';
 import { StatisticsReporter } from './statistics-reporter.service';
+import { RedeliveryService } from './redelivery.service';
 import { ReconcileService } from './reconcile.service';
 
 const SERVICES = [
@@ -23,6 +24,7 @@ const SERVICES = [
   InboundPoller,
   StatisticsReporter,
   ReconcileService,
+  RedeliveryService,
 ];
 
 /** Routing, delivery, batching, inbound feeds and the ledger: used by the worker and the CLI. */

@@ -4,6 +4,7 @@ import type { SubjectSnapshot } from '@hub/domain';
 import { SnapshotService } from '@hub/record';
 import { CONNECTORS, type ConnectorRegistry } from './connector-registry';
 import type { DeliverPayload } from '@hub/infra';
+import { deliveryAction } from './delivery-action';
 import { LedgerService, type SystemLink } from './ledger.service';
 
 /**
@@ -57,7 +58,7 @@ export class DeliveryService {
       }
       const now = new Date();
       const relevant = connector.relevant(subject, now);
-      const action = relevant ? 'upsert' : mayHold(link, attemptedBefore) ? 'end' : 'none';
+      const action = deliveryAction(subject, relevant, link, mayHold(link, attemptedBefore));
       let current: number;
       try {
         let externalId = link?.externalId ?? null;

@@ -10,3 +10,5 @@ export * from './router.service';
 export * from './delivery.module';
 export * from './statistics-reporter.service';
 export * from './reconcile.service';
+export * from './redelivery.service';
+export * from './delivery-action';

@@ -5,6 +5,8 @@ export interface SystemLink {
   externalId: string | null;
   deliveredVersion: number;
   present: boolean;
+  /** Found at go-live holding (or lacking) the subject against the hub's rules: kept as held. */
+  disputed: boolean;
 }
 
 export type LedgerStatus = 'pending' | 'sent' | 'confirmed' | 'failed' | 'not_relevant';
@@ -18,15 +20,24 @@ export class LedgerService {
   constructor(private readonly db: DataSource) {}
 
   async link(system: string, subjectType: string, subjectId: string): Promise<SystemLink | null> {
-    const rows: Array<{ external_id: string | null; delivered_version: number; present: boolean }> =
-      await this.db.query(
-        `SELECT external_id, delivered_version, present FROM system_link
+    const rows: Array<{
+      external_id: string | null;
+      delivered_version: number;
+      present: boolean;
+      disputed: boolean;
+    }> = await this.db.query(
+      `SELECT external_id, delivered_version, present, disputed FROM system_link
         WHERE system = $1 AND subject_type = $2 AND subject_id = $3`,
-        [system, subjectType, subjectId],
-      );
+      [system, subjectType, subjectId],
+    );
     const row = rows[0];
     return row
-      ? { externalId: row.external_id, deliveredVersion: row.delivered_version, present: row.present }
+      ? {
+          externalId: row.external_id,
+          deliveredVersion: row.delivered_version,
+          present: row.present,
+          disputed: row.disputed,
+        }
       : null;
   }
 
@@ -154,10 +165,11 @@ export class LedgerService {
       external_id: string | null;
       delivered_version: number | null;
       present: boolean | null;
+      disputed: boolean | null;
       attempted_before: boolean;
     }> = await this.db.query(
       `WITH held AS (
-         SELECT external_id, delivered_version, present FROM system_link
+         SELECT external_id, delivered_version, present, disputed FROM system_link
           WHERE system = $1 AND subject_type = $2 AND subject_id = $3
        ), attempt AS (
          UPDATE delivery SET attempts = attempts + 1, status = 'sent', updated_at = now()
@@ -166,7 +178,7 @@ export class LedgerService {
             AND status IN ('pending', 'sent', 'failed')
          RETURNING 1
        )
-       SELECT h.external_id, h.delivered_version, h.present,
+       SELECT h.external_id, h.delivered_version, h.present, h.disputed,
               EXISTS (SELECT 1 FROM delivery WHERE system = $1 AND subject_type = $2 AND subject_id = $3
                          AND action = 'upsert' AND attempts > 0) AS attempted_before,
               (SELECT count(*) FROM attempt) AS marked
@@ -176,7 +188,12 @@ export class LedgerService {
     const row = rows[0];
     const link =
       row && row.delivered_version !== null
-        ? { externalId: row.external_id, deliveredVersion: row.delivered_version, present: !!row.present }
+        ? {
+            externalId: row.external_id,
+            deliveredVersion: row.delivered_version,
+            present: !!row.present,
+            disputed: !!row.disputed,
+          }
         : null;
     return { link, attemptedBefore: !!row?.attempted_before };
   }

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Connector } from '@hub/connectors';
+import type { Connector, ExportReader } from '@hub/connectors';
 import { maskCitizenId, type SubjectSnapshot } from '@hub/domain';
 import { SnapshotService } from '@hub/record';
 import { DataSource } from 'typeorm';
 import { CONNECTORS, type ConnectorRegistry } from './connector-registry';
-import { DeliveryQueues } from './delivery-queues.service';
-import { LedgerService } from './ledger.service';
+import { hubStates, sameFact } from './fact-values';
+import { RedeliveryService } from './redelivery.service';
 
 export interface FieldDifference {
   field: string;
@@ -53,8 +53,6 @@ export interface ReconcileOptions {
   /** Told how many of the hub's subjects have been compared so far (for a progress bar). */
   onProgress?: (done: number, total: number) => Promise<void> | void;
 }
-const text = (v: unknown): string =>
-  v !== null && typeof v === 'object' ? JSON.stringify(v, Object.keys(v).sort()) : String(v ?? '').trim();
 
 /**
  * Compares what a system holds with what the unified record says it should hold: missing,
@@ -66,8 +64,7 @@ export class ReconcileService {
   constructor(
     @Inject(CONNECTORS) private readonly connectors: ConnectorRegistry,
     private readonly snapshots: SnapshotService,
-    private readonly ledger: LedgerService,
-    private readonly queues: DeliveryQueues,
+    private readonly redelivery: RedeliveryService,
     private readonly db: DataSource,
   ) {}
 
@@ -130,6 +127,7 @@ export class ReconcileService {
       }
       held.matched = true;
       const fields = this.compare(
+        connector.exportReader.fields,
         connector.map(subject, now),
         connector.exportReader.comparable(held.record),
       );
@@ -192,42 +190,24 @@ export class ReconcileService {
   }
 
   /**
-   * Field by field over the fields both sides carry; representation noise (spaces, null vs '') is
-   * ignored, and so is a field the hub does not know (it sends it empty, the department keeps its own).
+   * Field by field over the fields both sides carry, in the record's terms (the fact each field
+   * carries): representation (date formats, address styles, spaces) is no difference, and
+   * neither is a field the hub does not know (it sends it empty, the department keeps its own).
    */
-  private compare(hub: Record<string, unknown>, department: Record<string, unknown>): FieldDifference[] {
+  private compare(
+    facts: ExportReader['fields'],
+    hub: Record<string, unknown>,
+    department: Record<string, unknown>,
+  ): FieldDifference[] {
     return Object.keys(hub)
-      .filter((field) => field in department && text(hub[field]) !== '')
-      .filter((field) => text(hub[field]) !== text(department[field]))
+      .filter((field) => field in department && hubStates(hub[field]))
+      .filter((field) => !sameFact(facts[field], hub[field], department[field]))
       .map((field) => ({ field, hub: hub[field], department: department[field] }));
   }
 
-  /** Delivered again: the link forgets what it sent, the current version is re-opened and queued. */
-  private async repair(system: string, subjects: SubjectSnapshot[]): Promise<number> {
-    for (const subject of subjects) {
-      await this.db.query(
-        `UPDATE system_link SET delivered_version = 0, present = true WHERE system = $1 AND subject_type = $2 AND subject_id = $3`,
-        [system, subject.type, subject.id],
-      );
-      await this.ledger.record([
-        {
-          system,
-          subjectType: subject.type,
-          subjectId: subject.id,
-          version: subject.version,
-          eventId: '0',
-          status: 'pending',
-          action: 'upsert',
-        },
-      ]);
-      await this.db.query(
-        `UPDATE delivery SET status = 'pending', updated_at = now()
-          WHERE system = $1 AND subject_type = $2 AND subject_id = $3 AND version = $4`,
-        [system, subject.type, subject.id, subject.version],
-      );
-    }
-    await this.queues.enqueue(subjects.map((s) => ({ system, subjectType: s.type, subjectId: s.id })));
-    return subjects.length;
+  /** Delivered again: the department is taken to hold it, whatever the link said. */
+  private repair(system: string, subjects: SubjectSnapshot[]): Promise<number> {
+    return this.redelivery.redeliver(system, subjects, { assumeHeld: true });
   }
 
   private snapshot(key: string): Promise<SubjectSnapshot | undefined> {

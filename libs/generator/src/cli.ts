@@ -10,7 +10,7 @@ export { generateCity } from './generate-city';
 export type { GenerateCityOptions, GenerateCityResult } from './generate-city';
 
 const USAGE = `用法：generate --people=<人数> --seed=<种子> --out=<目录> [--reference-date=yyyy-MM-dd]
-          [--noise=<噪声倍数>] [--noise.<噪声项>=<比例>]
+          [--communities=<社区代码,…>] [--noise=<噪声倍数>] [--noise.<噪声项>=<比例>]
 噪声项：${Object.keys(DEFAULT_NOISE).join(', ')}`;
 
 const PROGRESS_STEP = 100_000;
@@ -67,6 +67,7 @@ export async function main(argv: string[]): Promise<number> {
     seed,
     outDir,
     referenceDate: args.get('reference-date'),
+    communities: args.get('communities')?.split(',').filter(Boolean),
     noise: noiseOptions(args),
     onProgress: (done) => {
       if (done - reported < PROGRESS_STEP && done < people) return;

@@ -19,6 +19,8 @@ export interface GenerateCityOptions {
   /** `yyyy-MM-dd` the files stand for (ages, terms, coverage); default today in Asia/Shanghai. */
   referenceDate?: string;
   noise?: NoiseOptions;
+  /** Community codes to fill (the demo fills one street's communities); default spread over the city. */
+  communities?: readonly string[];
   /** Called after each household with the number of people generated so far. */
   onProgress?: (people: number) => void;
 }
@@ -45,7 +47,12 @@ export async function generateCity(options: GenerateCityOptions): Promise<Genera
   const writers = createWriters({ outDir, seed, reference: referenceDate, noise, truth });
   let generated = 0;
   let households = 0;
-  for (const household of generateHouseholds({ people, seed, reference: referenceDate })) {
+  for (const household of generateHouseholds({
+    people,
+    seed,
+    reference: referenceDate,
+    communities: options.communities,
+  })) {
     for (const person of household.members) truth.person(person);
     for (const writer of writers) writer.household(household);
     generated += household.members.length;

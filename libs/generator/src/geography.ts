@@ -62,14 +62,18 @@ export interface CommunityQuota {
 
 /**
  * Communities spread evenly over the city's list (so every district appears even in a small
- * city), with the people shared out as evenly as whole numbers allow.
+ * city), or the ones named, with the people shared out as evenly as whole numbers allow.
  */
-export function communityQuotas(people: number): CommunityQuota[] {
-  const used = Math.min(COMMUNITIES.length, Math.max(1, Math.ceil(people / PEOPLE_PER_COMMUNITY)));
+export function communityQuotas(people: number, codes?: readonly string[]): CommunityQuota[] {
+  const used = codes?.length
+    ? codes.length
+    : Math.min(COMMUNITIES.length, Math.max(1, Math.ceil(people / PEOPLE_PER_COMMUNITY)));
   const base = Math.floor(people / used);
   const extra = people % used;
   return Array.from({ length: used }, (_, i) => ({
-    community: toCommunity(COMMUNITIES[Math.floor((i * COMMUNITIES.length) / used)]),
+    community: codes?.length
+      ? communityByCode(codes[i])
+      : toCommunity(COMMUNITIES[Math.floor((i * COMMUNITIES.length) / used)]),
     people: base + (i < extra ? 1 : 0),
   }));
 }

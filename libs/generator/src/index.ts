@@ -3,6 +3,7 @@
  * every department's seed file with realistic noise and the ground truth behind each record.
  */
 export { generateCity } from './generate-city';
+export { GRIDS_PER_COMMUNITY } from './geography';
 export type { GenerateCityOptions, GenerateCityResult } from './generate-city';
 export { main } from './cli';
 export { DEFAULT_NOISE, resolveNoise } from './noise';

@@ -3,3 +3,4 @@ export * from './logging';
 export * from './queues';
 export * from './redis';
 export * from './preflight';
+export * from './postgres';

@@ -41,3 +41,19 @@ export interface ParsedAddress {
   /** The text as written (for display and evidence). */
   text: string;
 }
+
+/**
+ * A household as one system holds it (the grid platform's houses): the system's own id, its
+ * members as that system's person record ids, and where it is. Promotion rebuilds the unified
+ * record's households from these and the police 户号.
+ */
+export interface SourceHousehold {
+  system: string;
+  recordId: string;
+  /** Record ids of the members' person records in the same system. */
+  memberRecordIds: string[];
+  headRecordId: string | null;
+  address: ParsedAddress | null;
+  /** 15-digit grid cell (12-digit community code + 3-digit grid number), when the system states one. */
+  gridCode: string | null;
+}

@@ -4,11 +4,18 @@ import { fromRow, RESIDENT_COLUMNS } from './resident-columns';
 
 type Row = Record<string, unknown>;
 
+/** A part with its mark (`3` → `3幢`), unless it carries one already (a village's `3组`, `15号`) or is empty. */
+const marked = (part: unknown, mark: string): string => {
+  const text = String(part ?? '');
+  return text === '' || /[组号室幢栋座楼户]$/.test(text) ? text : `${text}${mark}`;
+};
+
+/** `青龙苑3幢2单元501室`, a village's `朱家村3组15号`, or the estate alone when that is all that is known. */
 export const addressText = (row: Row, prefix = ''): string | null => {
   const estate = row[`${prefix}estate`];
   if (!estate) return null;
   const unit = row[`${prefix}unit`] ? `${String(row[`${prefix}unit`])}单元` : '';
-  return `${String(estate)}${String(row[`${prefix}building`])}幢${unit}${String(row[`${prefix}room`])}室`;
+  return `${String(estate)}${marked(row[`${prefix}building`], '幢')}${unit}${marked(row[`${prefix}room`], '室')}`;
 };
 
 /**

@@ -35,6 +35,53 @@ function address(row: Row): AddressSnapshot | null {
   };
 }
 
+/** A resident row (with its household, address and spouse columns) as the connectors see it. */
+function residentSnapshot(row: Row): ResidentSnapshot {
+  const f = fromRow(RESIDENT_COLUMNS, row);
+  return {
+    type: 'resident',
+    id: String(row.id),
+    version: Number(row.version),
+    idNumber: f.idNumber,
+    name: f.name ?? '',
+    gender: f.gender ?? '0',
+    ethnicity: f.ethnicity ?? '',
+    birthDate: f.birthDate ?? '',
+    registeredAddress: f.registeredAddress,
+    currentAddress: address(row),
+    communityCode: f.communityCode ?? '',
+    phone: f.phone,
+    maritalStatus: f.maritalStatus,
+    education: f.education,
+    politicalStatus: f.politicalStatus,
+    registrationType: f.registrationType as ResidentSnapshot['registrationType'],
+    lifeStatus: f.lifeStatus as ResidentSnapshot['lifeStatus'],
+    deathDate: f.deathDate,
+    residenceStatus: f.residenceStatus as ResidentSnapshot['residenceStatus'],
+    movedOutOn: f.movedOutOn,
+    disability: f.disabilityType
+      ? { type: f.disabilityType, grade: f.disabilityGrade ?? '', certificateNo: f.disabilityCertificateNo }
+      : null,
+    livingStatus: f.livingStatus,
+    employmentStatus: f.employmentStatus,
+    pensionStatus: f.pensionStatus,
+    corrections: f.correctionsType
+      ? { type: f.correctionsType, start: f.correctionsStart ?? '', end: f.correctionsEnd ?? '' }
+      : null,
+    household: row.household_id
+      ? {
+          householdId: String(row.household_id),
+          householdNo: row.household_no ? String(row.household_no) : null,
+          relation: String(row.relation),
+          headResidentId: row.head_resident_id ? String(row.head_resident_id) : null,
+          assistanceType: (row.h_assistance_type as HouseholdLink['assistanceType']) ?? null,
+        }
+      : null,
+    spouseIdNumber: row.spouse_id_number ? String(row.spouse_id_number) : null,
+    childrenCount: Number(row.children_count ?? 0),
+  };
+}
+
 /**
  * The current state of a subject, whole, for connectors (not scoped to a user: only the worker
  * calls it, and each connector then keeps only its own fields).
@@ -44,6 +91,11 @@ export class SnapshotService {
   constructor(private readonly db: DataSource) {}
 
   async resident(id: string): Promise<ResidentSnapshot | undefined> {
+    return (await this.residents([id]))[0];
+  }
+
+  /** Several residents in one statement (the go-live check reads the city in chunks). */
+  async residents(ids: readonly string[]): Promise<ResidentSnapshot[]> {
     const rows: Row[] = await this.db.query(
       `SELECT r.*, m.household_id, m.relation, h.household_no, h.head_resident_id, h.assistance_type AS h_assistance_type,
               ${ADDRESS_COLUMNS},
@@ -59,54 +111,10 @@ export class SnapshotService {
          LEFT JOIN household_member m ON m.resident_id = r.id AND m.left_on IS NULL
          LEFT JOIN household h ON h.id = m.household_id
          LEFT JOIN address a ON a.id = r.current_address_id ${ADDRESS_JOINS}
-        WHERE r.id = $1`,
-      [id],
+        WHERE r.id = ANY($1::uuid[])`,
+      [ids],
     );
-    const row = rows[0];
-    if (!row) return undefined;
-    const f = fromRow(RESIDENT_COLUMNS, row);
-    return {
-      type: 'resident',
-      id,
-      version: Number(row.version),
-      idNumber: f.idNumber,
-      name: f.name ?? '',
-      gender: f.gender ?? '0',
-      ethnicity: f.ethnicity ?? '',
-      birthDate: f.birthDate ?? '',
-      registeredAddress: f.registeredAddress,
-      currentAddress: address(row),
-      communityCode: f.communityCode ?? '',
-      phone: f.phone,
-      maritalStatus: f.maritalStatus,
-      education: f.education,
-      politicalStatus: f.politicalStatus,
-      registrationType: f.registrationType as ResidentSnapshot['registrationType'],
-      lifeStatus: f.lifeStatus as ResidentSnapshot['lifeStatus'],
-      deathDate: f.deathDate,
-      residenceStatus: f.residenceStatus as ResidentSnapshot['residenceStatus'],
-      movedOutOn: f.movedOutOn,
-      disability: f.disabilityType
-        ? { type: f.disabilityType, grade: f.disabilityGrade ?? '', certificateNo: f.disabilityCertificateNo }
-        : null,
-      livingStatus: f.livingStatus,
-      employmentStatus: f.employmentStatus,
-      pensionStatus: f.pensionStatus,
-      corrections: f.correctionsType
-        ? { type: f.correctionsType, start: f.correctionsStart ?? '', end: f.correctionsEnd ?? '' }
-        : null,
-      household: row.household_id
-        ? {
-            householdId: String(row.household_id),
-            householdNo: row.household_no ? String(row.household_no) : null,
-            relation: String(row.relation),
-            headResidentId: row.head_resident_id ? String(row.head_resident_id) : null,
-            assistanceType: (row.h_assistance_type as HouseholdLink['assistanceType']) ?? null,
-          }
-        : null,
-      spouseIdNumber: row.spouse_id_number ? String(row.spouse_id_number) : null,
-      childrenCount: Number(row.children_count ?? 0),
-    };
+    return rows.map(residentSnapshot);
   }
 
   async household(id: string): Promise<HouseholdSnapshot | undefined> {

@@ -1,8 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConnectorError } from '@hub/connectors';
 import { CONNECTORS, type ConnectorRegistry } from '@hub/delivery';
-import { isPersonSystem, SOURCE_EXTRACTORS, type SourcePerson } from '@hub/matching';
+import {
+  HOUSEHOLD_EXTRACTORS,
+  isPersonSystem,
+  SOURCE_EXTRACTORS,
+  type SourceHousehold,
+  type SourcePerson,
+} from '@hub/matching';
 import { DataSource } from 'typeorm';
+import { SourceHouseholdStore } from './source-household-store';
 import { SourceStore } from './source-store';
 
 export interface SystemImport {
@@ -13,6 +20,8 @@ export interface SystemImport {
   staged: number;
   /** Staged records the system no longer holds, removed. */
   removed: number;
+  /** The system's own households staged (grid houses), when it holds any. */
+  households?: number;
   seconds: number;
 }
 
@@ -52,12 +61,14 @@ const MAX_FEED_PAGES = 10_000;
 @Injectable()
 export class ImportService {
   private readonly store: SourceStore;
+  private readonly households: SourceHouseholdStore;
 
   constructor(
     @Inject(CONNECTORS) private readonly connectors: ConnectorRegistry,
     private readonly db: DataSource,
   ) {
     this.store = new SourceStore(db);
+    this.households = new SourceHouseholdStore(db);
   }
 
   /** The systems that hold persons (statistics holds none). */
@@ -72,15 +83,19 @@ export class ImportService {
     const connector = this.connectors.get(system);
     if (!connector || !isPersonSystem(system)) throw new Error(`${system} holds no persons to import`);
     const extract = SOURCE_EXTRACTORS[system];
+    const extractHouseholds = HOUSEHOLD_EXTRACTORS[system];
     const started = new Date();
     let read = 0;
     let staged = 0;
+    let stagedHouseholds = 0;
     let batch: SourcePerson[] = [];
+    let houses: SourceHousehold[] = [];
     // One batch is written while the next is read: the department's paging and PostgreSQL overlap.
     let writing: Promise<void> = Promise.resolve();
-    const stage = (records: SourcePerson[]) => {
+    const stage = (records: SourcePerson[], households: SourceHousehold[]) => {
       writing = writing.then(async () => {
         staged += await this.store.upsert(records, started);
+        stagedHouseholds += await this.households.upsert(households, started);
         progress?.(system, read, staged);
       });
       // Marked handled at once; the error still surfaces where `writing` is awaited.
@@ -90,20 +105,28 @@ export class ImportService {
       for await (const raw of connector.exportAll()) {
         read += 1;
         for (const person of extract(raw)) if (person.recordId) batch.push(person);
-        if (batch.length >= BATCH) {
+        for (const house of extractHouseholds?.(raw) ?? []) if (house.recordId) houses.push(house);
+        if (batch.length + houses.length >= BATCH) {
           await writing;
-          stage(batch);
+          stage(batch, houses);
           batch = [];
+          houses = [];
         }
       }
-      stage(batch);
+      stage(batch, houses);
       await writing;
     } catch (error) {
       await writing.catch(() => undefined);
       throw error;
     }
     const removed = await this.store.removeUnseen(system, started);
-    return { system, read, staged, removed, seconds: (Date.now() - started.getTime()) / 1000 };
+    const result: SystemImport = { system, read, staged, removed, seconds: 0 };
+    if (extractHouseholds) {
+      await this.households.removeUnseen(system, started);
+      result.households = stagedHouseholds;
+    }
+    result.seconds = (Date.now() - started.getTime()) / 1000;
+    return result;
   }
 
   /**

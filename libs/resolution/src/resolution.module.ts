@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { RecordModule } from '@hub/record';
+import { FindingService } from './findings/finding.service';
 import { DuplicateCheckService } from './duplicate-check.service';
 import { GoldenExportService } from './golden-export.service';
 import { InboundMatcher } from './inbound-matcher.service';
@@ -17,8 +19,9 @@ const SERVICES = [
   ReviewQueryService,
   GoldenExportService,
   OverlapReportService,
+  FindingService,
 ];
 
 /** Resolution without the connectors (the API); `ImportService` needs DeliveryModule's connectors. */
-@Module({ providers: SERVICES, exports: SERVICES })
+@Module({ imports: [RecordModule], providers: SERVICES, exports: SERVICES })
 export class ResolutionModule {}

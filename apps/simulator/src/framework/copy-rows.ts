@@ -1,34 +1,9 @@
 import { pipeline } from 'node:stream/promises';
 import type { Pool, PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { copyField, copyLine } from '@hub/infra';
 
-const SPECIAL = /[\\\n\r\t]/;
-const SPECIALS = /[\\\n\r\t]/g;
-const ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-
-const escapeText = (text: string): string =>
-  SPECIAL.test(text) ? text.replace(SPECIALS, (c) => ESCAPES[c]) : text;
-
-/**
- * One field in COPY's text format, converted as node-postgres converts a query parameter, so a row
- * copied holds what the same row inserted with parameters would: null for null/undefined, an ISO
- * instant for a Date, JSON for a plain object, text for anything else. (node-postgres would send
- * arrays as PostgreSQL arrays and Buffers as bytea; seeds pass neither, arrays go into jsonb.)
- */
-export function copyField(value: unknown): string {
-  if (value === null || value === undefined) return '\\N';
-  if (typeof value === 'string') return escapeText(value);
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'object') return escapeText(JSON.stringify(value));
-  return escapeText(String(value));
-}
-
-/** One row in COPY's text format, its newline included. */
-export function copyLine(row: readonly unknown[]): string {
-  let line = '';
-  for (let i = 0; i < row.length; i++) line += i === 0 ? copyField(row[i]) : `\t${copyField(row[i])}`;
-  return `${line}\n`;
-}
+export { copyField, copyLine };
 
 /**
  * Streams rows into an empty `table` with COPY, a batch of rows at a time (the batches come from

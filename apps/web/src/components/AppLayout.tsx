@@ -2,6 +2,7 @@ import {
   ApiOutlined,
   AuditOutlined,
   DatabaseOutlined,
+  FileSearchOutlined,
   LogoutOutlined,
   SearchOutlined,
   UserAddOutlined,
@@ -32,6 +33,7 @@ function menuFor(role: Role): MenuItem[] {
       ],
     });
     items.push({ key: '/reviews', icon: <AuditOutlined />, label: label('reviews', '重复审核') });
+    items.push({ key: '/findings', icon: <FileSearchOutlined />, label: label('findings', '数据核对') });
   }
   if (canOperate(role)) {
     items.push({

@@ -17,6 +17,15 @@ const orNull = (value: unknown): string | null => text(value) || null;
 const PLAIN = ['name', 'gender', 'phone', 'address', 'livingStatus'] as const;
 
 export const agingServicesExportReader: ExportReader = {
+  fields: {
+    name: 'name',
+    gender: 'gender',
+    phone: 'phone',
+    address: 'address',
+    livingStatus: 'livingStatus',
+    idCard: 'idNumber',
+    birthDate: 'birthDate',
+  },
   identify: (record) => ({
     externalId: orNull(record.elderId),
     idNumber: idOrNull(record.idCard),

@@ -56,6 +56,15 @@ function amount(value: unknown): number | null {
 }
 
 export const civilAssistanceExportReader: ExportReader = {
+  fields: {
+    headName: 'household',
+    headIdCard: 'household',
+    address: 'address',
+    assistanceType: 'owned',
+    monthlyAmount: 'owned',
+    approvedOn: 'owned',
+    members: 'household',
+  },
   identify: (record) => ({
     externalId: text(record.householdNo) || null,
     // A household is matched through its head.

@@ -58,8 +58,34 @@ export interface Connector {
   exportReader?: ExportReader;
 }
 
+/**
+ * The unified record's facts a department field carries, for comparing in the record's terms:
+ * reconciliation normalises a field by it, promotion asks which facts a department holds at all.
+ * `derived` fields are computed from several facts (a tag list, a count, a level by age).
+ */
+export type RecordFact =
+  | 'idNumber'
+  | 'name'
+  | 'gender'
+  | 'birthDate'
+  | 'phone'
+  | 'address'
+  | 'registeredAddress'
+  | 'ethnicity'
+  | 'education'
+  | 'maritalStatus'
+  | 'politicalStatus'
+  | 'livingStatus'
+  | 'registrationType'
+  | 'household'
+  | 'status'
+  | 'owned'
+  | 'derived';
+
 /** How to read an exported record back, for reconciliation. */
 export interface ExportReader {
+  /** Per field of `comparable()`, the fact it carries. */
+  fields: Readonly<Record<string, RecordFact>>;
   /** The record's own id, its citizen ID, and whether the system still holds it as current. */
   identify(record: Record<string, unknown>): {
     externalId: string | null;

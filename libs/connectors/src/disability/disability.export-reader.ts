@@ -18,6 +18,16 @@ const idOrNull = (value: unknown): string | null => (text(value) ? citizenIdForM
 const PLAIN = ['name', 'gender', 'disabilityType', 'disabilityGrade', 'phone', 'address'] as const;
 
 export const disabilityExportReader: ExportReader = {
+  fields: {
+    name: 'name',
+    gender: 'gender',
+    disabilityType: 'owned',
+    disabilityGrade: 'owned',
+    phone: 'phone',
+    address: 'address',
+    idNumber: 'idNumber',
+    birthDate: 'birthDate',
+  },
   identify: (record) => ({
     externalId: orNull(record.cardNo),
     // The certificate number embeds the ID number: a record without idNumber is still matched.

@@ -26,6 +26,16 @@ const isoDate = (value: unknown): string | null => {
  * `x`: normalised as the form sends them.
  */
 export const employmentExportReader: ExportReader = {
+  fields: {
+    sfzhm: 'idNumber',
+    xm: 'name',
+    xb: 'gender',
+    csrq: 'birthDate',
+    whcd: 'education',
+    jyzt: 'owned',
+    lxdh: 'phone',
+    jtzz: 'address',
+  },
   identify: (record) => {
     const sfzhm = text(record['身份证号码']);
     return {

@@ -53,6 +53,16 @@ export function fromMasterRow(row: MasterRow): InboundChange {
  * every row it still holds is current; the comparable shape is `toFamilyPlanningPerson`'s.
  */
 export const familyPlanningExportReader: ExportReader = {
+  fields: {
+    xm: 'name',
+    sfzh: 'idNumber',
+    xb: 'gender',
+    csrq: 'birthDate',
+    hyzk: 'maritalStatus',
+    pobsfzh: 'household',
+    znsl: 'household',
+    hh: 'household',
+  },
   identify: (record) => ({
     externalId: record.rkbh ? String(record.rkbh) : null,
     idNumber: record.sfzh ? normaliseCitizenId(String(record.sfzh)) : null,

@@ -83,6 +83,18 @@ function comparableHouse(record: Json): Json {
 export function createGridExportReader(): ExportReader {
   const idNumberByPersonId = new Map<string, string | null>();
   return {
+    fields: {
+      gridCode: 'address',
+      name: 'name',
+      idNo: 'idNumber',
+      sex: 'gender',
+      birthday: 'birthDate',
+      nation: 'ethnicity',
+      phone: 'phone',
+      houseAddress: 'address',
+      personType: 'registrationType',
+      focusTags: 'derived',
+    },
     identify: (record) => {
       if (isHouse(record)) {
         const head = text(record.headPersonId);

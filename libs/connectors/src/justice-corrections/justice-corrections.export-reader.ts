@@ -33,6 +33,16 @@ const text = (value: unknown): string => (typeof value === 'string' ? value.trim
  * holds and the department lacks shows as a difference.
  */
 export const justiceCorrectionsExportReader: ExportReader = {
+  fields: {
+    xm: 'name',
+    sfzh: 'idNumber',
+    xb: 'gender',
+    jzlb: 'owned',
+    jzqxStart: 'owned',
+    jzqxEnd: 'owned',
+    lxdh: 'phone',
+    jzdz: 'address',
+  },
   identify: (record) => {
     const sfzh = text(record.sfzh);
     return {

@@ -44,6 +44,16 @@ const politicalOf = (value: unknown): string => {
  * the man) stay out of `comparable`. Empty cells stay `''`, as `toRosterEntry` writes them.
  */
 export const militiaConscriptionExportReader: ExportReader = {
+  fields: {
+    姓名: 'name',
+    公民身份号码: 'idNumber',
+    出生年月: 'birthDate',
+    文化程度: 'education',
+    政治面貌: 'politicalStatus',
+    联系电话: 'phone',
+    户籍地: 'registeredAddress',
+    现居住地: 'address',
+  },
   identify: (record) => {
     const idNumber = text(record['公民身份号码']);
     return {

@@ -22,6 +22,19 @@ const compactDate = (value: unknown): string | null => orNull(text(value).replac
  * says `0` and ending goes through `ZxRyxx`.
  */
 export const policePopulationExportReader: ExportReader = {
+  fields: {
+    GMSFHM: 'idNumber',
+    XM: 'name',
+    XB: 'gender',
+    MZ: 'ethnicity',
+    CSRQ: 'birthDate',
+    HH: 'household',
+    YHZGX: 'household',
+    HJDZ: 'registeredAddress',
+    XZZ: 'address',
+    RYLB: 'registrationType',
+    LXDH: 'phone',
+  },
   identify: (record) => {
     const zt = text(record.ZT);
     const gmsfhm = text(record.GMSFHM);

@@ -28,6 +28,15 @@ const residentIdOf = (patient: FhirPatient): string | null => {
 };
 
 export const publicHealthExportReader: ExportReader = {
+  fields: {
+    resourceType: 'derived',
+    name: 'name',
+    gender: 'gender',
+    birthDate: 'birthDate',
+    identifier: 'idNumber',
+    telecom: 'phone',
+    address: 'address',
+  },
   identify: (record) => {
     const patient = record as unknown as FhirPatient & { active?: boolean };
     return {

@@ -28,6 +28,16 @@ const hujiXingzhiOf = (value: unknown): string => {
  * as `终止参保`. Empty cells stay `''`, as `toInsurancePerson` writes unknown values.
  */
 export const socialInsuranceExportReader: ExportReader = {
+  fields: {
+    公民身份号码: 'idNumber',
+    姓名: 'name',
+    性别: 'gender',
+    出生日期: 'birthDate',
+    户籍性质: 'derived',
+    参保状态: 'owned',
+    联系电话: 'phone',
+    户籍地址: 'registeredAddress',
+  },
   identify: (record) => {
     const idNumber = text(record['公民身份号码']);
     return {

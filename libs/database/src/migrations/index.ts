@@ -3,6 +3,7 @@ import { DeliveryLedger1764300000000 } from './1764300000000-delivery-ledger';
 import { IdentityResolution1764400000000 } from './1764400000000-identity-resolution';
 import { Console1764500000000 } from './1764500000000-console';
 import { SourceRecordGoldenLink1764600000000 } from './1764600000000-source-record-golden-link';
+import { GoLive1764700000000 } from './1764700000000-go-live';
 
 /** Listed explicitly (no glob) so the compiled apps find them wherever they run from. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   IdentityResolution1764400000000,
   Console1764500000000,
   SourceRecordGoldenLink1764600000000,
+  GoLive1764700000000,
 ];

@@ -18,6 +18,8 @@ export interface CityOptions {
   seed: number;
   /** `yyyy-MM-dd`: ages, terms and statuses are as on this day. */
   reference: string;
+  /** Community codes to fill (default: spread over the city). */
+  communities?: readonly string[];
 }
 
 /** Drops members beyond `size` and every link to them (the last household must fit the count). */
@@ -49,7 +51,7 @@ export function* generateHouseholds(options: CityOptions): Generator<Household> 
     unregisteredBabyRate: 0.35,
     nextKey: () => `P${String(++personSerial).padStart(7, '0')}`,
   };
-  for (const { community, people } of communityQuotas(options.people)) {
+  for (const { community, people } of communityQuotas(options.people, options.communities)) {
     const dwellings = new DwellingAllocator(
       community,
       new Random(options.seed, `dwellings:${community.code}`),

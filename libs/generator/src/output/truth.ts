@@ -41,6 +41,9 @@ export interface PersonLine {
   community: string;
   registration: Person['registration'];
   status: Person['status'];
+  /** The household's serial (the same for every member) and the GB/T 4761 relation to its head. */
+  household: number;
+  relation: string;
 }
 
 export class TruthWriter {
@@ -70,6 +73,8 @@ export class TruthWriter {
       community: p.household.address.community.code,
       registration: p.registration,
       status: p.status,
+      household: p.household.serial,
+      relation: p.relation,
     };
     this.people.write(`${JSON.stringify(line)}\n`);
   }

@@ -13,6 +13,12 @@ export interface GoldenFields {
   communityCode: string | null;
 }
 
+/** A source record by its system and own id: where a golden value came from. */
+export interface SourceRef {
+  system: string;
+  recordId: string;
+}
+
 const POLICE = 'police-population';
 const GRID = 'grid-governance';
 
@@ -50,22 +56,31 @@ const ATTRIBUTE_AUTHORITY: Record<string, readonly string[]> = {
 /** Attributes that describe one system's record, not the person. */
 const NOT_PERSONAL = new Set(['status', 'nameIncomplete', 'spouseIdNumber', 'gridCode', 'communityCode']);
 
+interface Chosen<T> {
+  value: T;
+  from: SourceRef;
+}
+
+const refOf = (r: SourcePerson): SourceRef => ({ system: r.system, recordId: r.recordId });
+
 /**
  * The value the authority gives; without one, the value most sources agree on (ties broken by
  * system and record id, so the result does not depend on the order records arrive in).
  */
-function choose<T>(
+export function chooseValue<T>(
   records: readonly SourcePerson[],
   authority: readonly string[],
   read: (r: SourcePerson) => T | null | undefined,
   key: (value: T) => string = String,
-): T | null {
+): Chosen<T> | null {
   for (const system of authority) {
-    const values = records.filter((r) => r.system === system).map(read);
-    const found = values.find((v) => v !== null && v !== undefined);
-    if (found !== null && found !== undefined) return found;
+    for (const r of records) {
+      if (r.system !== system) continue;
+      const value = read(r);
+      if (value !== null && value !== undefined) return { value, from: refOf(r) };
+    }
   }
-  const tally = new Map<string, { value: T; count: number; first: string }>();
+  const tally = new Map<string, { value: T; count: number; first: string; from: SourcePerson }>();
   for (const r of records) {
     const value = read(r);
     if (value === null || value === undefined) continue;
@@ -74,48 +89,81 @@ function choose<T>(
     const entry = tally.get(k);
     if (entry) {
       entry.count += 1;
-      if (order < entry.first) entry.first = order;
-    } else tally.set(k, { value, count: 1, first: order });
+      if (order < entry.first) Object.assign(entry, { first: order, from: r });
+    } else tally.set(k, { value, count: 1, first: order, from: r });
   }
-  let best: { value: T; count: number; first: string } | undefined;
+  let best: { value: T; count: number; first: string; from: SourcePerson } | undefined;
   for (const entry of tally.values()) {
     if (!best || entry.count > best.count || (entry.count === best.count && entry.first < best.first))
       best = entry;
   }
-  return best?.value ?? null;
+  return best ? { value: best.value, from: refOf(best.from) } : null;
 }
 
 function communityOf(records: readonly SourcePerson[]): string | null {
-  const code = choose(
+  const code = chooseValue(
     records,
     [GRID],
     (r) => r.attributes.communityCode ?? r.attributes.gridCode?.slice(0, 12),
-  );
+  )?.value;
   return code && /^\d{12}$/.test(code) ? code : null;
 }
 
-/** The golden record of one cluster, field by field under the authority table. */
-export function goldenFields(records: readonly SourcePerson[]): GoldenFields {
+/**
+ * The golden record of one cluster, field by field under the authority table. Given `sources`,
+ * it also notes per field (`name`, `phone`, an attribute's name …) the record the value came
+ * from (promotion keeps it as provenance; the resolver, holding a city in memory, does not ask).
+ */
+export function goldenFields(
+  records: readonly SourcePerson[],
+  sources?: Record<string, SourceRef>,
+): GoldenFields {
+  const take = <T>(field: string, chosen: Chosen<T> | null): T | null => {
+    if (!chosen) return null;
+    if (sources) sources[field] = chosen.from;
+    return chosen.value;
+  };
   const validIds = records.filter((r) => r.idValid);
   const attributes: Record<string, string> = {};
   const names = new Set(
     records.flatMap((r) => Object.keys(r.attributes)).filter((k) => !NOT_PERSONAL.has(k)),
   );
   for (const name of [...names].sort()) {
-    const value = choose(records, ATTRIBUTE_AUTHORITY[name] ?? [], (r) => r.attributes[name]);
+    const value = take(
+      name,
+      chooseValue(records, ATTRIBUTE_AUTHORITY[name] ?? [], (r) => r.attributes[name]),
+    );
     if (value !== null) attributes[name] = value;
   }
   return {
-    idNumber: choose(validIds.length > 0 ? validIds : records, IDENTITY, (r) => r.idNumber),
-    name: choose(records, IDENTITY, (r) => (r.attributes.nameIncomplete === 'true' ? null : r.name)),
-    gender: choose(records, IDENTITY, (r) => r.gender),
-    birthDate: choose(records, IDENTITY, (r) => (r.birthDate?.endsWith('-00') ? null : r.birthDate)),
-    phone: choose(records, CONTACT, (r) => r.phone),
-    address: choose(
-      records,
-      CONTACT,
-      (r) => r.address,
-      (a) => JSON.stringify(a),
+    idNumber: take(
+      'idNumber',
+      chooseValue(validIds.length > 0 ? validIds : records, IDENTITY, (r) => r.idNumber),
+    ),
+    name: take(
+      'name',
+      chooseValue(records, IDENTITY, (r) => (r.attributes.nameIncomplete === 'true' ? null : r.name)),
+    ),
+    gender: take(
+      'gender',
+      chooseValue(records, IDENTITY, (r) => r.gender),
+    ),
+    birthDate: take(
+      'birthDate',
+      chooseValue(records, IDENTITY, (r) => (r.birthDate?.endsWith('-00') ? null : r.birthDate)),
+    ),
+    phone: take(
+      'phone',
+      chooseValue(records, CONTACT, (r) => r.phone),
+    ),
+    address: take(
+      'address',
+      chooseValue(
+        records,
+        CONTACT,
+        (r) => r.address,
+        (a) => JSON.stringify(a),
+      ),
     ),
     attributes,
     communityCode: communityOf(records),

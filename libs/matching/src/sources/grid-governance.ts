@@ -7,9 +7,11 @@
  */
 import { DISTRICTS, REGISTRATION_TYPE } from '@hub/domain';
 import { parseAddress } from '../normalise';
-import type { SourcePerson } from '../source-person';
+import type { SourceHousehold, SourcePerson } from '../source-person';
 import { ethnicityCodeOf } from './code-words';
 import { sourcePerson, text, translated, type RawRecord } from './fields';
+
+const ids = (value: unknown): string[] => (Array.isArray(value) ? value.map(text).filter(Boolean) : []);
 
 export const GRID_GOVERNANCE = 'grid-governance';
 
@@ -70,4 +72,22 @@ export function toSourcePersons(raw: RawRecord): SourcePerson[] {
     ...statusAttributes(text(raw.status)),
   };
   return [sourcePerson(GRID_GOVERNANCE, text(raw.personId), stated, attributes)];
+}
+
+/** A house (`houseId`): its members and head as the platform's personIds, its flat and grid cell. */
+export function toSourceHouseholds(raw: RawRecord): SourceHousehold[] {
+  if (!isHouse(raw)) return [];
+  const gridCode = GRID_CODE.test(text(raw.gridCode)) ? text(raw.gridCode) : null;
+  const address = parseAddress(raw.address);
+  const district = gridCode ? translated(DISTRICTS, gridCode.slice(0, 6)) : null;
+  return [
+    {
+      system: GRID_GOVERNANCE,
+      recordId: text(raw.houseId),
+      memberRecordIds: ids(raw.memberPersonIds),
+      headRecordId: text(raw.headPersonId) || null,
+      address: address && { ...address, district: address.district ?? district },
+      gridCode,
+    },
+  ];
 }

@@ -1,0 +1,25 @@
+import { isActiveResident, type SubjectSnapshot } from '@hub/domain';
+import type { SystemLink } from './ledger.service';
+
+export type DeliveryAction = 'upsert' | 'end' | 'none';
+
+/**
+ * What a system is sent for a subject now: the subject if its rule says the system holds it, an
+ * end if the system may hold one it should no longer, nothing otherwise. `mayHold`: the link says
+ * the system holds it, or a create went out whose answer never came back.
+ *
+ * A link disputed at go-live (the department holds a living person its rule leaves out, or lacks
+ * one it covers) keeps what the department holds until a worker decides on the finding: the
+ * record it has is updated, none is created or ended. A death or a move-out still ends it.
+ */
+export function deliveryAction(
+  subject: SubjectSnapshot,
+  relevant: boolean,
+  link: SystemLink | null,
+  mayHold: boolean,
+): DeliveryAction {
+  if (link?.disputed && subject.type === 'resident' && isActiveResident(subject))
+    return link.present ? 'upsert' : 'none';
+  if (relevant) return 'upsert';
+  return mayHold ? 'end' : 'none';
+}

@@ -1,0 +1,126 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { isCorrectable } from './correctable';
+
+export interface FindingRow {
+  id: string;
+  subjectId: string;
+  communityCode: string;
+  field: string;
+  chosenValue: string | null;
+  chosenSource: string | null;
+  departmentValues: Array<{ system: string; recordId: string; value: string | null }>;
+  reason: string;
+  status: 'open' | 'confirmed' | 'corrected';
+  correctedValue: string | null;
+  decidedAt: string | null;
+  residentName: string;
+  /** Whether one value corrects it here (an address or a holding is changed on the resident's page). */
+  correctable: boolean;
+}
+
+const COLUMNS = `f.id::text AS id, f.subject_id, f.community_code, f.field, f.chosen_value, f.chosen_source,
+  f.department_values, f.reason, f.status, f.corrected_value, f.decided_at, r.name AS resident_name`;
+
+const toFinding = (row: Record<string, unknown>): FindingRow => ({
+  id: String(row.id),
+  subjectId: String(row.subject_id),
+  communityCode: String(row.community_code),
+  field: String(row.field),
+  chosenValue: (row.chosen_value as string | null) ?? null,
+  chosenSource: (row.chosen_source as string | null) ?? null,
+  departmentValues: row.department_values as FindingRow['departmentValues'],
+  reason: String(row.reason),
+  status: row.status as FindingRow['status'],
+  correctedValue: (row.corrected_value as string | null) ?? null,
+  decidedAt: row.decided_at ? new Date(row.decided_at as string).toISOString() : null,
+  residentName: String(row.resident_name),
+  correctable: isCorrectable(String(row.field)),
+});
+
+/** The worklist's statements: a community's findings, one finding, its decision. */
+export class FindingRepository {
+  constructor(private readonly db: DataSource | EntityManager) {}
+
+  /** `scope` is a condition on `f.community_code` whose parameters come first in `params`. */
+  async page(
+    scope: string,
+    params: unknown[],
+    filter: { status: string; field?: string; residentId?: string },
+    page: { offset: number; limit: number },
+  ): Promise<{ total: number; items: FindingRow[] }> {
+    const where = [scope, `f.status = $${params.push(filter.status)}`];
+    if (filter.field) where.push(`f.field = $${params.push(filter.field)}`);
+    if (filter.residentId) where.push(`f.subject_id = $${params.push(filter.residentId)}`);
+    const condition = where.join(' AND ');
+    const [{ total }]: Array<{ total: number }> = await this.db.query(
+      `SELECT count(*)::int AS total FROM data_finding f WHERE ${condition}`,
+      params,
+    );
+    const rows: Array<Record<string, unknown>> = await this.db.query(
+      `SELECT ${COLUMNS} FROM data_finding f JOIN resident r ON r.id = f.subject_id
+        WHERE ${condition} ORDER BY f.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, page.limit, page.offset],
+    );
+    return { total, items: rows.map(toFinding) };
+  }
+
+  /** One finding in the scope (a condition on `f.community_code`). */
+  find(id: string, scope: string, params: unknown[]): Promise<FindingRow | undefined> {
+    return this.one(id, scope, params, '');
+  }
+
+  /** The same, locked for its decision. */
+  lock(id: string, scope: string, params: unknown[]): Promise<FindingRow | undefined> {
+    return this.one(id, scope, params, 'FOR UPDATE OF f');
+  }
+
+  private async one(id: string, scope: string, params: unknown[], lock: string) {
+    const rows: Array<Record<string, unknown>> = await this.db.query(
+      `SELECT ${COLUMNS} FROM data_finding f JOIN resident r ON r.id = f.subject_id
+        WHERE f.id = $${params.push(id)} AND ${scope} ${lock}`,
+      params,
+    );
+    return rows[0] ? toFinding(rows[0]) : undefined;
+  }
+
+  async decide(id: string, status: 'confirmed' | 'corrected', by: string, correctedValue: string | null) {
+    await this.db.query(
+      `UPDATE data_finding SET status = $2, decided_by = $3, decided_at = now(), corrected_value = $4 WHERE id = $1`,
+      [id, status, by, correctedValue],
+    );
+  }
+
+  /** Open findings per field in the scope (the worklist's header). */
+  async openByField(scope: string, params: unknown[]): Promise<Record<string, number>> {
+    const rows: Array<{ field: string; n: number }> = await this.db.query(
+      `SELECT f.field, count(*)::int AS n FROM data_finding f WHERE ${scope} AND f.status = 'open' GROUP BY 1`,
+      params,
+    );
+    return Object.fromEntries(rows.map((r) => [r.field, r.n]));
+  }
+
+  /**
+   * The departments that hold another value are sent the resident again: their links forget the
+   * version they hold (and a go-live dispute, once decided), and an outbox event routes the
+   * resident's current version, as any change does.
+   */
+  async resend(
+    residentId: string,
+    systems: readonly string[],
+    settle: boolean,
+    actorId: string,
+  ): Promise<void> {
+    await this.db.query(
+      `UPDATE system_link SET delivered_version = 0, disputed = disputed AND NOT $3
+        WHERE subject_type = 'resident' AND subject_id = $1 AND system = ANY($2)`,
+      [residentId, systems, settle],
+    );
+    await this.db.query(
+      `INSERT INTO outbox_event (kind, source, subjects, actor_id)
+       SELECT 'finding.confirmed', 'community',
+              jsonb_build_array(jsonb_build_object('type', 'resident', 'id', r.id, 'version', r.version)), $2
+         FROM resident r WHERE r.id = $1`,
+      [residentId, actorId],
+    );
+  }
+}

@@ -1,0 +1,358 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { toStaged } from '../source-store';
+import type { ClusterRecord } from './promoted-person';
+
+export interface ExistingResident {
+  id: string;
+  idNumber: string | null;
+  goldenId: string | null;
+  goldenActive: boolean;
+}
+
+/** A golden record's staged records, and the resident already promoted from it (if any). */
+export interface Cluster {
+  goldenId: string;
+  residentId: string | null;
+  records: ClusterRecord[];
+}
+
+const MEMBER_STATE = `(to_jsonb(h) - 'field_sources') || jsonb_build_object('members', COALESCE(
+  (SELECT jsonb_agg(jsonb_build_object('residentId', m.resident_id, 'relation', m.relation, 'joinedOn', m.joined_on)
+                    ORDER BY m.id)
+     FROM household_member m WHERE m.household_id = h.id AND m.left_on IS NULL), '[]'::jsonb))`;
+
+/** Reads of the resolved city for promotion, in golden-id order, a chunk at a time. */
+export class PromotionReadRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /**
+   * The systems whose whole content was imported, with when: a person a roster lacks is then
+   * known not to be on it. The first record per system by the index, not a scan of them all.
+   */
+  async rosters(): Promise<Map<string, string>> {
+    const rows: Array<{ system: string; at: Date }> = await this.db.query(`
+      WITH RECURSIVE systems AS (
+        SELECT min(system) AS system FROM source_record
+        UNION ALL
+        SELECT (SELECT min(system) FROM source_record WHERE system > s.system) FROM systems s WHERE s.system IS NOT NULL)
+      SELECT system, (SELECT max(imported_at) FROM source_record r WHERE r.system = s.system) AS at
+        FROM systems s WHERE system IS NOT NULL`);
+    return new Map(rows.map((r) => [r.system, new Date(r.at).toISOString()]));
+  }
+
+  async clusters(afterGoldenId: string, limit: number): Promise<Cluster[]> {
+    const ids: Array<{ id: string }> = await this.db.query(
+      `SELECT id FROM golden_person WHERE status = 'active' AND id > $1 ORDER BY id LIMIT $2`,
+      [afterGoldenId, limit],
+    );
+    if (ids.length === 0) return [];
+    const rows: Array<Record<string, unknown>> = await this.db.query(
+      `SELECT s.id, s.system, s.record_id, s.id_number_raw, s.id_number, s.id_valid, s.name, s.gender, s.birth_date,
+              s.phone, s.address, s.attributes, s.golden_id, s.imported_at, s.resident_id, r.id AS promoted_resident
+         FROM source_record s LEFT JOIN resident r ON r.golden_id = s.golden_id
+        WHERE s.golden_id = ANY($1::uuid[]) ORDER BY s.golden_id, s.system, s.record_id`,
+      [ids.map((x) => x.id)],
+    );
+    const clusters = new Map<string, Cluster>();
+    for (const row of rows) {
+      const goldenId = String(row.golden_id);
+      let cluster = clusters.get(goldenId);
+      if (!cluster) {
+        cluster = { goldenId, residentId: (row.promoted_resident as string | null) ?? null, records: [] };
+        clusters.set(goldenId, cluster);
+      }
+      cluster.records.push({
+        ...toStaged(row),
+        importedAt: (row.imported_at as Date).toISOString(),
+        residentId: (row.resident_id as string | null) ?? null,
+      });
+    }
+    return [...clusters.values()];
+  }
+
+  /**
+   * Residents a chunk's golden records may already be: by id (records promoted before, or an id
+   * a new resident would take) or by ID number (someone registered at the hub since go-live);
+   * with whether the golden record they were promoted from is still active.
+   */
+  async residents(ids: readonly string[], idNumbers: readonly string[]): Promise<ExistingResident[]> {
+    const rows: Array<{
+      id: string;
+      id_number: string | null;
+      golden_id: string | null;
+      golden_active: boolean;
+    }> = await this.db.query(
+      `SELECT r.id, r.id_number, r.golden_id, COALESCE(g.status = 'active', false) AS golden_active
+           FROM resident r LEFT JOIN golden_person g ON g.id = r.golden_id
+          WHERE r.merged_into IS NULL AND (r.id = ANY($1::uuid[]) OR r.id_number = ANY($2::text[]))`,
+      [ids, idNumbers],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      idNumber: r.id_number?.trim() ?? null,
+      goldenId: r.golden_id,
+      goldenActive: r.golden_active,
+    }));
+  }
+}
+
+export interface PromotionCounts {
+  residents: number;
+  households: number;
+  memberships: number;
+  addresses: number;
+  links: number;
+  householdLinks: number;
+  findings: number;
+  skipped: number;
+}
+
+/**
+ * The unified record written from the staged persons and households, set-based, inside one
+ * transaction: addresses, residents and their first version ("imported"), households, members,
+ * the departments' links, the worklist and the review queue's communities.
+ */
+export class PromotionWriteRepository {
+  constructor(private readonly tx: EntityManager) {}
+
+  private async count(sql: string, params: unknown[] = []): Promise<number> {
+    const rows: Array<{ n: number }> = await this.tx.query(
+      `WITH done AS (${sql} RETURNING 1) SELECT count(*)::int AS n FROM done`,
+      params,
+    );
+    return rows[0].n;
+  }
+
+  /**
+   * A community or grid cell the hub's geography does not know (a department's typo, a cell
+   * drawn after the hub's map was loaded) places nobody: the person is placed by the estate.
+   */
+  async forgetUnknownPlaces(): Promise<void> {
+    for (const table of ['promote_person', 'promote_household']) {
+      await this.tx.query(`
+        UPDATE ${table} t SET community_code = NULL
+         WHERE community_code IS NOT NULL AND NOT EXISTS (SELECT 1 FROM community c WHERE c.code = t.community_code)`);
+      await this.tx.query(`
+        UPDATE ${table} t SET grid_code = NULL
+         WHERE grid_code IS NOT NULL AND NOT EXISTS (
+           SELECT 1 FROM grid_cell g WHERE g.code = t.grid_code AND g.community_code = t.community_code)`);
+    }
+  }
+
+  /** People without a household (the dead, the moved-out) are placed by their own estate. */
+  async placeByEstate(): Promise<void> {
+    await this.forgetUnknownPlaces();
+    await this.tx.query(`
+      UPDATE promote_person p SET household_id = h.id, community_code = COALESCE(h.community_code, p.community_code),
+             estate = COALESCE(h.estate, p.estate), building = COALESCE(h.building, p.building),
+             unit = COALESCE(h.unit, p.unit), room = COALESCE(h.room, p.room)
+        FROM promote_household h WHERE p.hh_key = h.key`);
+    await this.tx.query(`
+      WITH known AS (
+        SELECT estate, community_code, count(*) AS n FROM address GROUP BY 1, 2),
+      best AS (SELECT DISTINCT ON (estate) estate, community_code FROM known ORDER BY estate, n DESC, community_code)
+      UPDATE promote_person p SET community_code = b.community_code FROM best b
+       WHERE p.community_code IS NULL AND p.estate = b.estate`);
+  }
+
+  async writeAddresses(): Promise<number> {
+    const added = await this.count(`
+      INSERT INTO address (community_code, grid_code, estate, building, unit, room)
+      SELECT DISTINCT ON (community_code, estate, building, unit, room)
+             community_code, grid_code, estate, building, unit, room
+        FROM (SELECT community_code, grid_code, estate, COALESCE(building, '') AS building,
+                     COALESCE(unit, '') AS unit, COALESCE(room, '') AS room, 0 AS rank
+                FROM promote_household WHERE community_code IS NOT NULL AND estate IS NOT NULL
+              UNION ALL
+              SELECT community_code, grid_code, estate, COALESCE(building, ''), COALESCE(unit, ''),
+                     COALESCE(room, ''), 1
+                FROM promote_person WHERE hh_key IS NULL AND community_code IS NOT NULL AND estate IS NOT NULL) x
+       ORDER BY community_code, estate, building, unit, room, rank, grid_code
+      ON CONFLICT (community_code, estate, building, unit, room) DO NOTHING`);
+    await this.tx.query(`
+      UPDATE promote_household h SET address_id = a.id FROM address a
+       WHERE a.community_code = h.community_code AND a.estate = h.estate AND a.building = COALESCE(h.building, '')
+         AND a.unit = COALESCE(h.unit, '') AND a.room = COALESCE(h.room, '')`);
+    await this.tx.query(
+      `UPDATE promote_person p SET address_id = h.address_id FROM promote_household h WHERE p.hh_key = h.key`,
+    );
+    await this.tx.query(`
+      UPDATE promote_person p SET address_id = a.id FROM address a
+       WHERE p.hh_key IS NULL AND a.community_code = p.community_code AND a.estate = p.estate
+         AND a.building = COALESCE(p.building, '') AND a.unit = COALESCE(p.unit, '') AND a.room = COALESCE(p.room, '')`);
+    return added;
+  }
+
+  /**
+   * A new resident needs a community. Two golden records stating one ID number (one waits in
+   * review) cannot both keep it: the one with most department records does, the other is
+   * stored without it and the number becomes a finding.
+   */
+  async settleResidents(): Promise<number> {
+    await this.tx.query(`
+      WITH twice AS (
+        SELECT id_number FROM promote_person WHERE is_new AND id_number IS NOT NULL GROUP BY 1 HAVING count(*) > 1),
+      ranked AS (
+        SELECT x.golden_id, row_number() OVER (
+                 PARTITION BY x.id_number
+                 ORDER BY (SELECT count(*) FROM promote_link l WHERE l.golden_id = x.golden_id) DESC, x.golden_id) AS nth
+          FROM promote_person x JOIN twice USING (id_number) WHERE x.is_new)
+      UPDATE promote_person p SET id_number = NULL FROM ranked d WHERE p.golden_id = d.golden_id AND d.nth > 1`);
+    await this.tx.query(`
+      UPDATE promote_person p SET id_number = NULL FROM resident r
+       WHERE p.is_new AND r.id_number = p.id_number AND r.id <> p.resident_id`);
+    return this.count(`
+      INSERT INTO promote_skipped (golden_id, reason)
+      SELECT golden_id, 'no-community' FROM promote_person WHERE is_new AND community_code IS NULL`);
+  }
+
+  /** Residents promoted before (or registered at the hub) now known by this golden record. */
+  async adopt(): Promise<void> {
+    await this.tx.query(`
+      UPDATE resident r SET golden_id = p.golden_id FROM promote_person p
+       WHERE NOT p.is_new AND r.id = p.resident_id AND r.golden_id IS DISTINCT FROM p.golden_id`);
+  }
+
+  async skippedCount(): Promise<number> {
+    const [{ n }]: Array<{ n: number }> = await this.tx.query(
+      `SELECT count(*)::int AS n FROM promote_skipped`,
+    );
+    return n;
+  }
+
+  async writeResidents(actor: string | null): Promise<number> {
+    const added = await this.count(`
+      INSERT INTO resident (id, golden_id, id_number, name, name_pinyin, name_initials, gender, ethnicity, birth_date,
+        registered_address, current_address_id, community_code, phone, marital_status, education, political_status,
+        registration_type, life_status, residence_status, disability_type, disability_grade,
+        disability_certificate_no, living_status, employment_status, pension_status, corrections_type,
+        corrections_start, corrections_end, field_sources)
+      SELECT resident_id, golden_id, id_number, name, name_pinyin, name_initials, gender, ethnicity, birth_date,
+        registered_address, address_id, community_code, phone, marital_status, education, political_status,
+        registration_type, life_status, residence_status, disability_type, disability_grade,
+        disability_certificate_no, living_status, employment_status, pension_status, corrections_type,
+        corrections_start, corrections_end, field_sources
+        FROM promote_person WHERE is_new AND community_code IS NOT NULL`);
+    await this.tx.query(
+      `INSERT INTO resident_version (resident_id, version, state, change_kind, source, changed_by)
+       SELECT r.id, r.version, to_jsonb(r) - 'field_sources', 'resident.imported', 'import', $1
+         FROM resident r JOIN promote_person p ON p.resident_id = r.id WHERE p.is_new`,
+      [actor],
+    );
+    return added;
+  }
+
+  /** New households, their members (relations as the evidence states them) and first versions. */
+  async writeHouseholds(actor: string | null): Promise<{ households: number; memberships: number }> {
+    const households = await this.count(
+      `INSERT INTO household (id, household_no, type, community_code, address_id, head_resident_id,
+         assistance_type, assistance_amount, assistance_approved_on, field_sources)
+       SELECT h.id, h.household_no, 'family', h.community_code, h.address_id, head.resident_id,
+              (h.assistance->>'type')::assistance_type, (h.assistance->>'amount')::numeric,
+              (h.assistance->>'approvedOn')::date,
+              jsonb_build_object('householdNo', jsonb_build_object('source', 'police-population', 'at', now()),
+                                 'members', jsonb_build_object('source', 'import', 'at', now()))
+              || CASE WHEN h.assistance IS NULL THEN '{}'::jsonb ELSE jsonb_build_object(
+                   'assistanceType', jsonb_build_object('source', 'civil-assistance', 'at', now())) END
+         FROM promote_household h
+         LEFT JOIN promote_person head ON head.golden_id = h.head_golden AND head.community_code IS NOT NULL
+        WHERE h.address_id IS NOT NULL AND h.community_code IS NOT NULL
+       ON CONFLICT DO NOTHING`,
+    );
+    const memberships = await this.count(`
+      INSERT INTO household_member (household_id, resident_id, relation, joined_on)
+      SELECT h.id, p.resident_id,
+             CASE WHEN p.golden_id = h.head_golden THEN '02'
+                  WHEN left(h.key, 1) = 'P' AND p.police_hh = h.household_no AND p.police_relation NOT IN ('01', '02')
+                    THEN p.police_relation
+                  WHEN p.civil_relation IS NOT NULL AND p.civil_relation NOT IN ('01', '02') THEN p.civil_relation
+                  ELSE '80' END,
+             current_date
+        FROM promote_person p JOIN promote_household h ON h.key = p.hh_key
+        JOIN household e ON e.id = h.id
+       WHERE p.is_new AND p.community_code IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM household_member m WHERE m.resident_id = p.resident_id AND m.left_on IS NULL)`);
+    // Households promoted before and joined by newcomers now: a new version with the members.
+    await this.tx.query(
+      `UPDATE household h SET version = version + 1, updated_at = now()
+        WHERE h.id IN (SELECT h2.id FROM promote_household h2 JOIN promote_person p ON p.hh_key = h2.key
+                        WHERE p.is_new AND p.community_code IS NOT NULL)
+          AND EXISTS (SELECT 1 FROM household_version v WHERE v.household_id = h.id)`,
+    );
+    await this.tx.query(
+      `INSERT INTO household_version (household_id, version, state, change_kind, source, changed_by)
+       SELECT h.id, h.version, ${MEMBER_STATE}, 'household.imported', 'import', $1
+         FROM household h JOIN promote_household p ON p.id = h.id
+        WHERE NOT EXISTS (SELECT 1 FROM household_version v WHERE v.household_id = h.id AND v.version = h.version)`,
+      [actor],
+    );
+    return { households, memberships };
+  }
+
+  /**
+   * Each department record the hub will update, linked with the version the department now
+   * holds: the next change is an update of that record, never a create.
+   */
+  async writeLinks(): Promise<{ links: number; householdLinks: number }> {
+    const links = await this.count(`
+      INSERT INTO system_link (system, subject_type, subject_id, external_id, delivered_version, present)
+      SELECT l.system, 'resident', p.resident_id, l.external_id, r.version, l.present
+        FROM promote_link l JOIN promote_person p USING (golden_id) JOIN resident r ON r.id = p.resident_id
+      ON CONFLICT DO NOTHING`);
+    const householdLinks = await this.count(`
+      INSERT INTO system_link (system, subject_type, subject_id, external_id, delivered_version, present)
+      SELECT DISTINCT ON (system, household_id) system, 'household', household_id, external_id, h.version, true
+        FROM (SELECT 'civil-assistance' AS system, p.household_id, p.civil_no AS external_id, count(*) AS n
+                FROM promote_person p WHERE p.civil_no IS NOT NULL AND p.household_id IS NOT NULL GROUP BY 1, 2, 3
+              UNION ALL
+              SELECT 'grid-governance', p.household_id, g.house_id, count(*)
+                FROM promote_grid g JOIN promote_person p USING (golden_id)
+               WHERE p.household_id IS NOT NULL GROUP BY 1, 2, 3) x
+        JOIN household h ON h.id = x.household_id
+       ORDER BY system, household_id, n DESC, external_id
+      ON CONFLICT DO NOTHING`);
+    await this.tx.query(`
+      UPDATE source_record s SET resident_id = p.resident_id
+        FROM promote_person p JOIN resident r ON r.id = p.resident_id
+       WHERE s.golden_id = p.golden_id AND s.resident_id IS DISTINCT FROM p.resident_id`);
+    await this.tx.query(`
+      UPDATE source_household s SET household_id = l.subject_id FROM system_link l
+       WHERE l.system = s.system AND l.subject_type = 'household' AND l.external_id = s.record_id
+         AND s.household_id IS DISTINCT FROM l.subject_id`);
+    return { links, householdLinks };
+  }
+
+  async writeFindings(): Promise<number> {
+    return this.count(`
+      INSERT INTO data_finding (subject_type, subject_id, community_code, field, chosen_value, chosen_source,
+                                department_values, reason)
+      SELECT 'resident', p.resident_id, r.community_code, f.field, f.chosen_value, f.chosen_source,
+             f.department_values, f.reason
+        FROM promote_finding f JOIN promote_person p USING (golden_id) JOIN resident r ON r.id = p.resident_id
+      ON CONFLICT (subject_type, subject_id, field) DO NOTHING`);
+  }
+
+  /**
+   * Review pairs are decided where the person lives: the community of either record's resident,
+   * else the one either record states.
+   */
+  async placeReviews(): Promise<void> {
+    await this.tx.query(`
+      UPDATE match_review m SET community_code = placed.code
+        FROM (SELECT m2.id, COALESCE(ra.community_code, rb.community_code, a.community_code, b.community_code) AS code
+                FROM match_review m2
+                JOIN source_record a ON a.id = m2.a_record JOIN source_record b ON b.id = m2.b_record
+                LEFT JOIN resident ra ON ra.id = a.resident_id LEFT JOIN resident rb ON rb.id = b.resident_id
+               WHERE m2.status = 'pending') placed
+       WHERE m.id = placed.id AND placed.code IS NOT NULL AND m.community_code IS DISTINCT FROM placed.code
+         AND EXISTS (SELECT 1 FROM community c WHERE c.code = placed.code)`);
+  }
+
+  async audit(actor: string | null, counts: PromotionCounts): Promise<void> {
+    await this.tx.query(
+      `INSERT INTO audit_log (actor_id, actor_role, action, after)
+       VALUES ($1, (SELECT role FROM app_user WHERE id = $1), 'record.promoted', $2)`,
+      [actor, JSON.stringify(counts)],
+    );
+  }
+}

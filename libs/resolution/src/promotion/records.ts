@@ -1,0 +1,48 @@
+import type { SourceRef } from '@hub/matching';
+import type { StagedPerson } from '../source-store';
+
+/** `system/recordId`: how a staged record is named across promotion. */
+export const recordKey = (r: SourceRef): string => `${r.system}/${r.recordId}`;
+
+/**
+ * Whether the department still counts the record as current: its extractor says `active` or
+ * `ended`; a record that says neither is current unless it states a death.
+ */
+export function isActiveRecord(r: { attributes: Record<string, string | null> }): boolean {
+  const status = r.attributes.status;
+  if (status === 'active') return true;
+  if (status === 'ended') return false;
+  return r.attributes.lifeStatus !== 'deceased';
+}
+
+/** A staged record as promotion reads it: when it was imported and whom it was promoted into. */
+export interface ClusterRecord extends StagedPerson {
+  importedAt: string;
+  residentId: string | null;
+}
+
+/** The resident's stored fields (camelCase, as `RESIDENT_COLUMNS` names them). */
+export interface PromotedFields {
+  idNumber: string | null;
+  name: string;
+  gender: string;
+  ethnicity: string | null;
+  birthDate: string;
+  registeredAddress: string | null;
+  phone: string | null;
+  maritalStatus: string | null;
+  education: string | null;
+  politicalStatus: string | null;
+  registrationType: 'registered' | 'floating' | 'overseas';
+  lifeStatus: 'alive' | 'deceased';
+  residenceStatus: 'present' | 'moved_out';
+  disabilityType: string | null;
+  disabilityGrade: string | null;
+  disabilityCertificateNo: string | null;
+  livingStatus: string | null;
+  employmentStatus: string | null;
+  pensionStatus: string | null;
+  correctionsType: string | null;
+  correctionsStart: string | null;
+  correctionsEnd: string | null;
+}
