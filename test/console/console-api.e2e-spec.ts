@@ -311,23 +311,43 @@ describe('The console’s API: where a change went, metrics, search, long jobs, 
       expect(JSON.stringify(forAdmin.find((r) => r.system === 'aging-services'))).toContain('13700001111');
     }, 90_000);
 
-    it('imports every department and resolves them as a job, a step per system', async () => {
+    it('imports every department, resolves and promotes them as a job, a step per system', async () => {
       await drained(hub.h);
       const started = await post('/api/jobs/import', 'operator');
       expect(started.status).toBe(202);
       expect(started.body).toMatchObject({ kind: 'import' });
       const job = await finished((started.body as Job).id);
       expect(job.state).toBe('completed');
-      // Eleven systems hold persons, plus the resolution.
-      expect(job.progress).toEqual({ done: 12, total: 12 });
-      const result = job.result as { systems: Rec[]; resolution: Rec };
+      // Eleven systems hold persons, plus the resolution and the promotion.
+      expect(job.progress).toEqual({ done: 13, total: 13 });
+      const result = job.result as { systems: Rec[]; resolution: Rec; promotion: Rec };
       expect(result.systems).toHaveLength(11);
       const [{ staged }]: Array<{ staged: number }> = await hub.h.db.query(
         `SELECT count(*)::int AS staged FROM source_record`,
       );
       expect(staged).toBeGreaterThan(0);
       expect(result.resolution).toMatchObject({ sourceRecords: staged });
+      expect(result.promotion).toMatchObject({ goldenRecords: result.resolution.goldenRecords });
       expect(refusal(await post('/api/jobs/import', 'worker'))).toEqual(refused(403));
+    }, 90_000);
+
+    it('promotes the golden records as a job with its progress, again without creating anyone twice', async () => {
+      const [before]: Array<{ residents: number }> = await hub.h.db.query(
+        `SELECT count(*)::int AS residents FROM resident`,
+      );
+      const started = await post('/api/jobs/promote', 'operator');
+      expect(started.status).toBe(202);
+      expect(started.body).toMatchObject({ kind: 'promote' });
+      const job = await finished((started.body as Job).id);
+      expect(job.state).toBe('completed');
+      expect(job.progress.total).toBeGreaterThan(0);
+      expect(job.progress.done).toBe(job.progress.total);
+      expect(job.result).toMatchObject({ residents: 0 });
+      const [after]: Array<{ residents: number }> = await hub.h.db.query(
+        `SELECT count(*)::int AS residents FROM resident`,
+      );
+      expect(after.residents).toBe(before.residents);
+      expect(refusal(await post('/api/jobs/promote', 'worker'))).toEqual(refused(403));
     }, 90_000);
 
     it('refuses systems it cannot reconcile, unknown jobs and other roles', async () => {

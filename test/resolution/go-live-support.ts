@@ -1,6 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import type { INestApplicationContext } from '@nestjs/common';
+import { gridCellsFor } from '@hub/database/seed';
+import { GRIDS_PER_COMMUNITY } from '@hub/generator';
+import { ImportService, PromotionService, ResolverService } from '@hub/resolution';
 import type { DataSource } from 'typeorm';
 
 interface TruePerson {
@@ -62,4 +66,22 @@ export async function householdAgreement(
     if (homes.size === 1 && home && memberCount.get(home) === new Set(residents).size) matched += 1;
   }
   return { households: truth.size, matched, share: matched / truth.size };
+}
+
+/** Every grid cell of the generated communities, as a real hub's map has them (the test template holds three). */
+export async function addGridCells(db: DataSource, communities: readonly string[]): Promise<void> {
+  const cells = communities.flatMap((community) => gridCellsFor(community, GRIDS_PER_COMMUNITY));
+  await db.query(
+    `INSERT INTO grid_cell (code, community_code, name)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING`,
+    [cells.map((c) => c.code), cells.map((c) => c.communityCode), cells.map((c) => c.name)],
+  );
+}
+
+/** Go-live as `import-all` does it: import, follow the feeds from after it, resolve, promote. */
+export async function goLive(context: INestApplicationContext) {
+  await context.get(ImportService).importAll();
+  await context.get(ImportService).followFeedsFromNow();
+  await context.get(ResolverService).resolve();
+  return context.get(PromotionService).promote();
 }

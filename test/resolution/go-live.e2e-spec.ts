@@ -2,15 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
-import { gridCellsFor } from '@hub/database/seed';
-import { generateCity, GRIDS_PER_COMMUNITY } from '@hub/generator';
+import { generateCity } from '@hub/generator';
 import { DEPARTMENT_SYSTEMS } from '@hub/infra';
 import { parseAddress } from '@hub/matching';
-import { ImportService, PromotionService, ResolverService } from '@hub/resolution';
+import { ImportService, PromotionService } from '@hub/resolution';
 import { drained, startHub, type Hub } from '../delivery/harness';
 import { ELSEWHERE, HOME, NEIGHBOUR } from '../support/api-app';
 import { hubContext } from './hub-context';
-import { householdAgreement } from './go-live-support';
+import { addGridCells, goLive, householdAgreement } from './go-live-support';
 
 /** Every department that holds persons (statistics holds counts). */
 const PERSON_SYSTEMS: string[] = DEPARTMENT_SYSTEMS.map((s) => s.slug).filter(
@@ -70,25 +69,13 @@ describe('go-live: an imported city becomes the unified record, linked to every 
   let promoted: Awaited<ReturnType<PromotionService['promote']>>;
   let departmentsAtGoLive: Counts;
 
-  // As `import-all` does: the feeds are followed from after what the import read.
-  const importAndPromote = async () => {
-    await context.get(ImportService).importAll();
-    await context.get(ImportService).followFeedsFromNow();
-    await context.get(ResolverService).resolve();
-    return context.get(PromotionService).promote();
-  };
+  const importAndPromote = () => goLive(context);
 
   beforeAll(async () => {
     await generateCity({ people: 5_000, seed: 23, outDir: dir, communities: CITY });
     // As on go-live day: the departments are imported and promoted before the worker runs.
     hub = await startHub('go-live', {}, { SIM_SEED_DIR: dir }, async (sim, api) => {
-      // The city's every grid cell, as a real hub's map has them (the test template holds three).
-      const cells = CITY.flatMap((community) => gridCellsFor(community, GRIDS_PER_COMMUNITY));
-      await api.db.query(
-        `INSERT INTO grid_cell (code, community_code, name)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING`,
-        [cells.map((c) => c.code), cells.map((c) => c.communityCode), cells.map((c) => c.name)],
-      );
+      await addGridCells(api.db, CITY);
       context = await hubContext(api.database, sim);
       promoted = await importAndPromote();
     });
@@ -345,4 +332,56 @@ describe('go-live: an imported city becomes the unified record, linked to every 
       expect(decided.items.map((f) => f.id)).toContain(confirmed.id);
     }, 240_000);
   });
+
+  it('a merge after go-live makes two residents one, with the departments holding both listed; an unmerge splits them back', async () => {
+    const admin = (req: ReturnType<typeof hub.h.http.get>) =>
+      req.auth(hub.h.tokens.admin, { type: 'bearer' });
+    const [pair]: Array<{ id: string; a: string; b: string }> = await hub.h.db.query(
+      `SELECT m.id::text AS id, a.resident_id AS a, b.resident_id AS b FROM match_review m
+         JOIN source_record a ON a.id = m.a_record JOIN source_record b ON b.id = m.b_record
+        WHERE m.status = 'pending' AND a.resident_id IS NOT NULL AND b.resident_id IS NOT NULL
+          AND a.resident_id <> b.resident_id ORDER BY m.id LIMIT 1`,
+    );
+    expect(pair).toBeDefined();
+    const heldByBoth: Array<{ system: string }> = await hub.h.db.query(
+      `SELECT system FROM source_record WHERE resident_id = ANY($1) AND coalesce(attributes->>'status', 'active') = 'active'
+          AND system <> 'civil-assistance'
+        GROUP BY system HAVING count(DISTINCT resident_id) = 2`,
+      [[pair.a, pair.b]],
+    );
+
+    const merged = await admin(hub.h.http.post(`/api/reviews/${pair.id}/merge`));
+    expect(merged.status).toBe(200);
+    const rows: Array<{ id: string; merged_into: string | null }> = await hub.h.db.query(
+      `SELECT id, merged_into FROM resident WHERE id = ANY($1)`,
+      [[pair.a, pair.b]],
+    );
+    const retired = rows.find((r) => r.merged_into !== null);
+    const survivor = rows.find((r) => r.merged_into === null);
+    expect(retired?.merged_into).toBe(survivor?.id);
+    if (!retired || !survivor) throw new Error('no merge');
+
+    const redirected = await admin(hub.h.http.get(`/api/residents/${retired.id}`));
+    expect(redirected.status).toBe(200);
+    expect(redirected.body).toMatchObject({ id: survivor.id, mergedFrom: retired.id });
+    const write = await admin(hub.h.http.patch(`/api/residents/${retired.id}`)).send({
+      phone: '13900001111',
+    });
+    expect(write.status).toBe(409);
+
+    const report = await admin(hub.h.http.get('/api/findings/department-duplicates'));
+    expect(report.status).toBe(200);
+    const listed = (report.body as Array<{ system: string; residents: Array<{ residentId: string }> }>)
+      .filter((d) => d.residents.some((r) => r.residentId === survivor.id))
+      .map((d) => d.system);
+    // Every department holding both is listed (one that held the person twice before is, too).
+    expect(listed).toEqual(expect.arrayContaining(heldByBoth.map((h) => h.system)));
+
+    const unmerged = await admin(hub.h.http.post(`/api/golden/${merged.body.goldenId}/unmerge`));
+    expect(unmerged.status).toBe(200);
+    const back = await admin(hub.h.http.get(`/api/residents/${retired.id}`));
+    expect(back.status).toBe(200);
+    expect(back.body.id).toBe(retired.id);
+    expect(back.body.mergedFrom).toBeUndefined();
+  }, 60_000);
 });

@@ -8,7 +8,13 @@ import { LoggerModule } from 'nestjs-pino';
 import { ConsoleJobsProcessor } from './console/console-jobs.processor';
 import { ImportRuns } from './console/import-runs.service';
 import { ReconciliationRuns } from './console/reconciliation-runs.service';
-import { ImportService, InboundMatcher, IncrementalResolver, ResolverService } from '@hub/resolution';
+import {
+  ImportService,
+  InboundMatcher,
+  IncrementalResolver,
+  PromotionService,
+  ResolverService,
+} from '@hub/resolution';
 import { BatchFlusherLoop } from './delivery/batch-flusher.loop';
 import { DeliveryWorkers } from './delivery/delivery-workers.service';
 import { DeliveryRedriveLoop } from './delivery/redrive.loop';
@@ -70,6 +76,7 @@ export class WorkerModule {
         ReconciliationRuns,
         ImportRuns,
         ImportService,
+        PromotionService,
         ResolverService,
         IncrementalResolver,
         InboundMatcher,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { asConnectorError, ConnectorError } from '@hub/connectors';
+import { asConnectorError, ConnectorError, type Connector, type KnownRecord } from '@hub/connectors';
 import type { SubjectSnapshot } from '@hub/domain';
 import { SnapshotService } from '@hub/record';
 import { CONNECTORS, type ConnectorRegistry } from './connector-registry';
@@ -15,6 +15,26 @@ function mayHold(link: SystemLink | null, attemptedBefore: boolean): boolean {
   if (link?.present) return true;
   if (link?.externalId) return false;
   return attemptedBefore;
+}
+
+/**
+ * Creates or updates the subject. A create the department refuses because it already holds the
+ * subject, naming the record (an earlier create whose answer was lost to a crash or a timeout),
+ * updates that record instead: the record is the hub's, and a second create would never succeed.
+ */
+async function pushOrAdopt(
+  connector: Connector,
+  subject: SubjectSnapshot,
+  known: KnownRecord | null,
+  now: Date,
+): Promise<string | null> {
+  try {
+    return (await connector.push(subject, known, now)).externalId ?? known?.externalId ?? null;
+  } catch (error) {
+    const heldAs = asConnectorError(error).details.heldAs;
+    if (known?.externalId || !heldAs) throw error;
+    return (await connector.push(subject, { externalId: heldAs }, now)).externalId ?? heldAs;
+  }
 }
 
 export type DeliveryOutcome = 'delivered' | 'ended' | 'up-to-date' | 'not-relevant' | 'refused' | 'gone';
@@ -63,8 +83,7 @@ export class DeliveryService {
       try {
         let externalId = link?.externalId ?? null;
         if (action === 'upsert') {
-          externalId =
-            (await connector.push(subject, link ? { externalId } : null, now)).externalId ?? externalId;
+          externalId = await pushOrAdopt(connector, subject, link ? { externalId } : null, now);
         } else if (action === 'end') {
           await connector.end(subject, { externalId }, now);
         }

@@ -225,13 +225,15 @@ export class ReconcileService {
 
   private async subjectCount(): Promise<number> {
     const [{ n }]: Array<{ n: number }> = await this.db.query(
-      `SELECT (SELECT count(*) FROM resident)::int + (SELECT count(*) FROM household)::int AS n`,
+      `SELECT (SELECT count(*) FROM resident WHERE merged_into IS NULL)::int + (SELECT count(*) FROM household)::int AS n`,
     );
     return n;
   }
 
   private async *subjects(): AsyncGenerator<SubjectSnapshot> {
-    const residents: Array<{ id: string }> = await this.db.query(`SELECT id FROM resident ORDER BY id`);
+    const residents: Array<{ id: string }> = await this.db.query(
+      `SELECT id FROM resident WHERE merged_into IS NULL ORDER BY id`,
+    );
     for (const { id } of residents) {
       const snapshot = await this.snapshots.resident(id);
       if (snapshot) yield snapshot;

@@ -53,7 +53,7 @@ export class StatisticsReporter {
     communityCode: string,
   ): Promise<{ residents: ResidentSnapshot[]; households: HouseholdSnapshot[] }> {
     const residentIds: Array<{ id: string }> = await this.db.query(
-      `SELECT id FROM resident WHERE community_code = $1`,
+      `SELECT id FROM resident WHERE community_code = $1 AND merged_into IS NULL`,
       [communityCode],
     );
     const householdIds: Array<{ id: string }> = await this.db.query(

@@ -65,6 +65,9 @@ export class ChangeContext {
     );
     const row = rows[0];
     if (!row) throw RecordError.notFound('居民');
+    if (row.merged_into) {
+      throw new RecordError('conflict', '该居民档案已与另一档案合并为同一人，请在合并后的档案上修改');
+    }
     if (expectedVersion !== undefined && row.version !== expectedVersion) {
       throw new RecordError(
         'stale-version',

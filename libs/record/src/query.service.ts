@@ -30,7 +30,8 @@ export class RecordQueryService {
 
   async search(actor: Actor, query: SearchQuery): Promise<{ total: number; items: Row[] }> {
     const params: unknown[] = [];
-    const where = [scopeCondition(actor, 'r.community_code', params)];
+    // A resident merged into another (a duplicate found after go-live) is found as that one.
+    const where = [scopeCondition(actor, 'r.community_code', params), 'r.merged_into IS NULL'];
     if (!query.includeInactive) where.push(`r.life_status = 'alive' AND r.residence_status = 'present'`);
     const q = query.q?.trim();
     if (q) where.push(searchCondition(q, params, seesPersonalData(actor)));
@@ -54,12 +55,26 @@ export class RecordQueryService {
       params,
     );
     if (!rows[0]) throw RecordError.notFound('居民');
+    // A retired duplicate's address leads to the resident it was merged into.
+    if (rows[0].merged_into)
+      return { ...(await this.resident(actor, String(rows[0].merged_into))), mergedFrom: id };
     const history: Row[] = await this.db.query(
       `SELECT * FROM resident_version WHERE resident_id = $1 ORDER BY version`,
       [id],
     );
     await this.auditRead(actor, 'resident', id, String(rows[0].community_code));
-    return { ...presentResident(rows[0], actor, true), history: presentHistory(history, actor) };
+    // Imported while a pair of its department records waits in the review queue: 疑似重复.
+    const [{ suspected }]: Array<{ suspected: boolean }> = await this.db.query(
+      `SELECT EXISTS (SELECT 1 FROM source_record s JOIN match_review m ON m.status = 'pending'
+                        AND (m.a_record = s.id OR m.b_record = s.id)
+                       WHERE s.resident_id = $1) AS suspected`,
+      [id],
+    );
+    return {
+      ...presentResident(rows[0], actor, true),
+      suspectedDuplicate: suspected,
+      history: presentHistory(history, actor),
+    };
   }
 
   async household(actor: Actor, id: string): Promise<Row> {

@@ -17,4 +17,4 @@ export * from './source-store';
 export * from './quality';
 export * from './promotion/promotion.service';
 export * from './findings/finding.service';
-export type { FindingRow } from './findings/finding.repository';
+export type { DepartmentDuplicate, FindingRow } from './findings/finding.repository';

@@ -3,6 +3,7 @@ import { goldenFields } from '@hub/matching';
 import { RecordError, scopeCondition, seesPersonalData, type Actor } from '@hub/record';
 import { DataSource, type EntityManager } from 'typeorm';
 import { derivedGoldenId } from './golden-ids';
+import { ResidentMergeRepository } from './promotion/resident-merge.repository';
 import { toStaged, type StagedPerson } from './source-store';
 
 const keyOf = (p: StagedPerson) => `${p.system}/${p.recordId}`;
@@ -57,6 +58,12 @@ export class ReviewService {
       );
       await this.close(tx, reviewId, 'merged', actor);
       await this.supersedeAnswered(tx, keep, keep);
+      // Promoted already: the two residents become one too.
+      await new ResidentMergeRepository(tx).merge(
+        keep,
+        ids.filter((id) => id !== keep),
+        actor.userId,
+      );
       return { goldenId: keep };
     });
   }
@@ -102,6 +109,7 @@ export class ReviewService {
         if (i > 0) await this.history(tx, ids[i], 'split-from', { from: goldenId }, actor);
       }
       await this.history(tx, goldenId, 'unmerged', { into: ids.slice(1) }, actor);
+      await new ResidentMergeRepository(tx).split(goldenId, actor.userId);
       return { goldenIds: ids };
     });
   }

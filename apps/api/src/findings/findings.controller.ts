@@ -31,6 +31,12 @@ export class FindingsController {
     );
   }
 
+  /** Per department, the residents it holds more than once: for the department to merge. */
+  @Get('department-duplicates')
+  departmentDuplicates(@CurrentActor() actor: Actor) {
+    return this.findings.departmentDuplicates(actor);
+  }
+
   /** The kept value is right: the departments holding another are sent it. */
   @Post(':id/confirm')
   @HttpCode(200)

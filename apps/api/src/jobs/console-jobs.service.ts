@@ -48,16 +48,22 @@ export class ConsoleJobs implements OnModuleDestroy {
     return jobView(job, 'waiting');
   }
 
-  /** Starts an import of every department and a resolution; one at a time city-wide. */
-  async importAll(actor: Actor): Promise<JobView> {
+  /** Starts an import of every department, its resolution and promotion; one at a time city-wide. */
+  importAll(actor: Actor): Promise<JobView> {
+    return this.once(ConsoleJobName.Import, actor);
+  }
+
+  /** Starts a promotion of the golden records into the unified record; one at a time city-wide. */
+  promote(actor: Actor): Promise<JobView> {
+    return this.once(ConsoleJobName.Promote, actor);
+  }
+
+  /** A city-wide job: while one of its kind waits or runs, that one answers. */
+  private async once(name: ConsoleJobName, actor: Actor): Promise<JobView> {
     const open = await this.queue.getJobs(['active', 'waiting', 'delayed', 'prioritized']);
-    const running = open.find((j) => j.name === String(ConsoleJobName.Import));
+    const running = open.find((j) => j.name === String(name));
     if (running) return jobView(running, await running.getState());
-    const job = await this.queue.add(
-      ConsoleJobName.Import,
-      { requestedBy: actor.userId },
-      CONSOLE_JOB_OPTIONS,
-    );
+    const job = await this.queue.add(name, { requestedBy: actor.userId }, CONSOLE_JOB_OPTIONS);
     return jobView(job, 'waiting');
   }
 

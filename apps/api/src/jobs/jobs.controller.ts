@@ -12,11 +12,18 @@ import { ConsoleJobs } from './console-jobs.service';
 export class JobsController {
   constructor(private readonly jobs: ConsoleJobs) {}
 
-  /** Imports every department's records and resolves them, in the worker; follow it here by id. */
+  /** Imports every department's records, resolves and promotes them, in the worker; follow it here by id. */
   @Post('import')
   @HttpCode(202)
   importAll(@CurrentActor() actor: Actor) {
     return this.jobs.importAll(actor);
+  }
+
+  /** Promotes the golden records into the unified record (go-live; repeatable), in the worker. */
+  @Post('promote')
+  @HttpCode(202)
+  promote(@CurrentActor() actor: Actor) {
+    return this.jobs.promote(actor);
   }
 
   @Get(':id')

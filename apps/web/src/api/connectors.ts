@@ -101,5 +101,6 @@ export const connectorsApi = {
   job: (id: string) => api.get<JobState>(`/jobs/${id}`),
   /** Import every department's records and resolve them (runs in the worker). */
   importAll: () => api.post<JobState>('/jobs/import'),
+  promote: () => api.post<JobState>('/jobs/promote'),
   reconciliations: () => api.get<ReconciliationRun[]>('/connectors/reconciliations'),
 };

@@ -64,6 +64,10 @@ export interface ResidentDetail extends ResidentSummary {
   pensionStatus?: string | null;
   disability?: { type: string; grade: string; certificateNo: string | null } | null;
   corrections?: { type: string; start: string; end: string } | null;
+  /** A pair of its department records waits in the review queue (疑似重复). */
+  suspectedDuplicate?: boolean;
+  /** Opened by the address of a resident merged into this one. */
+  mergedFrom?: string;
   history: HistoryEntry[];
 }
 

@@ -3,6 +3,7 @@ import type { BeforeApplicationShutdown } from '@nestjs/common';
 import { type Job, UnrecoverableError } from 'bullmq';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { ConsoleJobName, QueueName, type ReconcileJobPayload, type ReconcileJobResult } from '@hub/infra';
+import { PromotionService, type PromotionSummary } from '@hub/resolution';
 import { ImportRuns, type ImportJobResult } from './import-runs.service';
 import { ReconciliationRuns } from './reconciliation-runs.service';
 
@@ -16,6 +17,12 @@ export function parseReconcilePayload(data: unknown): ReconcileJobPayload {
   return { system: d.system, repair: d.repair === true, requestedBy };
 }
 
+/** Who started a job (a user id), or 'console' when the payload does not say. */
+function requester(data: unknown): string {
+  const requestedBy = ((data ?? {}) as { requestedBy?: unknown }).requestedBy;
+  return typeof requestedBy === 'string' ? requestedBy : 'console';
+}
+
 /**
  * Long work started from the console. One at a time per worker process: a reconciliation reads
  * every subject of the unified record and a department's whole export.
@@ -25,12 +32,13 @@ export class ConsoleJobsProcessor extends WorkerHost implements BeforeApplicatio
   constructor(
     private readonly runs: ReconciliationRuns,
     private readonly imports: ImportRuns,
+    private readonly promotion: PromotionService,
     @InjectPinoLogger(ConsoleJobsProcessor.name) private readonly logger: PinoLogger,
   ) {
     super();
   }
 
-  async process(job: Job<unknown>): Promise<ReconcileJobResult | ImportJobResult> {
+  async process(job: Job<unknown>): Promise<ReconcileJobResult | ImportJobResult | PromotionSummary> {
     switch (job.name as ConsoleJobName) {
       case ConsoleJobName.Reconcile: {
         const payload = parseReconcilePayload(job.data);
@@ -44,12 +52,22 @@ export class ConsoleJobsProcessor extends WorkerHost implements BeforeApplicatio
         return result;
       }
       case ConsoleJobName.Import: {
-        const data = (job.data ?? {}) as { requestedBy?: unknown };
-        const actor = typeof data.requestedBy === 'string' ? data.requestedBy : 'console';
-        const result = await this.imports.run(actor, (progress) => job.updateProgress(progress));
+        const result = await this.imports.run(requester(job.data), (progress) =>
+          job.updateProgress(progress),
+        );
         this.logger.info(
           { systems: result.systems.length, golden: result.resolution.goldenRecords },
           'imported from the console',
+        );
+        return result;
+      }
+      case ConsoleJobName.Promote: {
+        const result = await this.promotion.promote(requester(job.data), (progress) =>
+          job.updateProgress({ ...progress }),
+        );
+        this.logger.info(
+          { residents: result.residents, findings: result.findings },
+          'promoted from the console',
         );
         return result;
       }

@@ -1,21 +1,31 @@
 import { Injectable } from '@nestjs/common';
-import { ImportService, ResolverService, type ResolveSummary, type SystemImport } from '@hub/resolution';
+import {
+  ImportService,
+  PromotionService,
+  ResolverService,
+  type PromotionSummary,
+  type ResolveSummary,
+  type SystemImport,
+} from '@hub/resolution';
 
 export interface ImportJobResult {
   systems: SystemImport[];
   resolution: ResolveSummary;
+  promotion: PromotionSummary;
 }
 
 /**
- * `import-all` started from the console: every system read and staged, then the resolution.
- * Progress counts steps (one per system, one for the resolution), so the bar moves as each
- * department finishes; the records read so far go along for the counts beside it.
+ * `import-all` started from the console: every system read and staged, then the resolution and
+ * the promotion into the unified record. Progress counts steps (one per system, one for the
+ * resolution, one for the promotion), so the bar moves as each department finishes; the records
+ * read so far go along for the counts beside it.
  */
 @Injectable()
 export class ImportRuns {
   constructor(
     private readonly importer: ImportService,
     private readonly resolver: ResolverService,
+    private readonly promotion: PromotionService,
   ) {}
 
   async run(
@@ -23,7 +33,7 @@ export class ImportRuns {
     onProgress: (progress: { done: number; total: number; records: number }) => Promise<void>,
   ): Promise<ImportJobResult> {
     const systems = this.importer.systems();
-    const total = systems.length + 1;
+    const total = systems.length + 2;
     const staged = new Map<string, number>();
     let done = 0;
     const report = () =>
@@ -36,8 +46,11 @@ export class ImportRuns {
     await report();
     await this.importer.followFeedsFromNow(systems);
     const resolution = await this.resolver.resolve(actor);
+    done += 1;
+    await report();
+    const promotion = await this.promotion.promote(actor);
     done = total;
     await report();
-    return { systems: results, resolution };
+    return { systems: results, resolution, promotion };
   }
 }

@@ -75,6 +75,15 @@ export function createCivilAssistanceConnector(options: CivilAssistanceOptions):
     return undefined;
   }
 
+  /** The department names the household it already holds for this head (409): kept on the error. */
+  const withHeldAs = (error: ConnectorError, res: HttpResponse): ConnectorError => {
+    if (res.status !== 409) return error;
+    const householdNo = res.json<{ data?: { householdNo?: unknown } } | null>()?.data?.householdNo;
+    return typeof householdNo === 'string' && householdNo !== ''
+      ? new ConnectorError(error.kind, error.message, { ...error.details, heldAs: householdNo })
+      : error;
+  };
+
   const household = (subject: SubjectSnapshot): HouseholdSnapshot => {
     if (subject.type !== 'household')
       throw new ConnectorError('invalid', `${CIVIL_ASSISTANCE} takes households`);
@@ -94,7 +103,7 @@ export function createCivilAssistanceConnector(options: CivilAssistanceOptions):
         return { externalId: known.externalId };
       }
       const res = await call('POST', '/api/v1/households', document);
-      if (res.status >= 300) throw civilError(res);
+      if (res.status >= 300) throw withHeldAs(civilError(res), res);
       const householdNo = unwrapped(res.json()).householdNo;
       if (typeof householdNo !== 'string' || householdNo === '') {
         throw new ConnectorError('invalid', 'the department created the household but sent no householdNo');

@@ -12,7 +12,16 @@ export class ConnectorError extends Error {
   constructor(
     readonly kind: ConnectorErrorKind,
     message: string,
-    readonly details: { retryAfterMs?: number; departmentCode?: string; status?: number } = {},
+    readonly details: {
+      retryAfterMs?: number;
+      departmentCode?: string;
+      status?: number;
+      /**
+       * A create refused because the department already holds the subject, under this id (its
+       * reply names it): an earlier create whose answer was lost, or a record it had already.
+       */
+      heldAs?: string;
+    } = {},
   ) {
     super(message);
   }

@@ -22,6 +22,18 @@ export function outcomeError(res: HttpResponse): ConnectorError {
   return new ConnectorError(kind, message, { status: res.status, departmentCode: issue?.code });
 }
 
+/**
+ * A create refused as a duplicate names the archive the department already holds for the ID
+ * number (`…（档案号 32040200000000148）`): kept on the error, so the hub updates that archive.
+ */
+function heldAs(error: ConnectorError): ConnectorError {
+  const archive =
+    error.details.departmentCode === 'duplicate' ? /档案号\s*(\d{17})/.exec(error.message)?.[1] : undefined;
+  return archive
+    ? new ConnectorError(error.kind, error.message, { ...error.details, heldAs: archive })
+    : error;
+}
+
 /** The few FHIR interactions the connector needs, with bearer auth and FHIR JSON. */
 export class PublicHealthClient {
   private readonly fhirBase: string;
@@ -39,7 +51,7 @@ export class PublicHealthClient {
   /** POST a new Patient; the department assigns the archive number (body, else Location). */
   async create(patient: FhirPatient): Promise<string> {
     const res = await this.call('POST', `${this.fhirBase}/Patient`, patient);
-    if (res.status !== 201 && res.status !== 200) throw outcomeError(res);
+    if (res.status !== 201 && res.status !== 200) throw heldAs(outcomeError(res));
     const id = this.idOf(res);
     if (!id) throw ConnectorError.temporary('public-health: created Patient without an id');
     return id;

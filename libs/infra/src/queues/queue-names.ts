@@ -14,8 +14,10 @@ export enum JobName {
 /** Jobs of the console queue (a queue's processor switches over its own names only). */
 export enum ConsoleJobName {
   Reconcile = 'reconcile',
-  /** Import every department's records and resolve them (`import-all`, from the console). */
+  /** Import every department's records, resolve and promote them (`import-all`, from the console). */
   Import = 'import',
+  /** Promote the golden records into the unified record (`promote`, from the console). */
+  Promote = 'promote',
 }
 
 /** The fan-out job carries ids and versions only: no personal data is ever written to Redis. */

@@ -123,4 +123,54 @@ export class FindingRepository {
       [residentId, actorId],
     );
   }
+
+  /**
+   * Residents a department holds more than once (two active records linked to one person): the
+   * hub updates one of them and cannot merge inside the department; the department can.
+   */
+  async departmentDuplicates(
+    scope: string,
+    params: unknown[],
+    perSystem: number,
+  ): Promise<DepartmentDuplicate[]> {
+    const rows: Array<{
+      system: string;
+      resident_id: string;
+      name: string;
+      record_ids: string[];
+      total: number;
+    }> = await this.db.query(
+      `WITH held AS (
+           SELECT s.system, COALESCE(r.merged_into, r.id) AS resident_id, s.record_id
+             FROM source_record s JOIN resident r ON r.id = s.resident_id
+            WHERE s.system <> 'civil-assistance'
+              AND (s.attributes->>'status' = 'active'
+                   OR (s.attributes->>'status' IS NULL AND s.attributes->>'lifeStatus' IS DISTINCT FROM 'deceased'))),
+         twice AS (
+           SELECT system, resident_id, array_agg(record_id ORDER BY record_id) AS record_ids
+             FROM held GROUP BY 1, 2 HAVING count(*) > 1),
+         ranked AS (
+           SELECT t.*, row_number() OVER (PARTITION BY t.system ORDER BY t.resident_id) AS n,
+                  count(*) OVER (PARTITION BY t.system)::int AS total
+             FROM twice t JOIN resident f ON f.id = t.resident_id WHERE ${scope})
+         SELECT k.system, k.resident_id, r.name, k.record_ids, k.total
+           FROM ranked k JOIN resident r ON r.id = k.resident_id
+          WHERE k.n <= $${params.length + 1} ORDER BY k.system, r.name`,
+      [...params, perSystem],
+    );
+    const bySystem = new Map<string, DepartmentDuplicate>();
+    for (const row of rows) {
+      const entry = bySystem.get(row.system) ?? { system: row.system, total: row.total, residents: [] };
+      entry.residents.push({ residentId: row.resident_id, name: row.name, recordIds: row.record_ids });
+      bySystem.set(row.system, entry);
+    }
+    return [...bySystem.values()];
+  }
+}
+
+export interface DepartmentDuplicate {
+  system: string;
+  /** Residents this department holds more than once, in the scope. */
+  total: number;
+  residents: Array<{ residentId: string; name: string; recordIds: string[] }>;
 }

@@ -9,7 +9,7 @@ import {
 } from '@hub/record';
 import { DataSource } from 'typeorm';
 import { isCorrectable } from './correctable';
-import { FindingRepository, type FindingRow } from './finding.repository';
+import { FindingRepository, type DepartmentDuplicate, type FindingRow } from './finding.repository';
 
 export { isCorrectable } from './correctable';
 
@@ -42,6 +42,14 @@ export class FindingService {
     const scope = scopeCondition(actor, 'f.community_code', params);
     const result = await repository.page(scope, [...params], filter, page);
     return { ...result, openByField: await repository.openByField(scope, params) };
+  }
+
+  /** Per department, the residents it holds more than once (the per-department duplicate report). */
+  async departmentDuplicates(actor: Actor): Promise<DepartmentDuplicate[]> {
+    assertWorker(actor);
+    const params: unknown[] = [];
+    const scope = scopeCondition(actor, 'f.community_code', params);
+    return new FindingRepository(this.db).departmentDuplicates(scope, params, 100);
   }
 
   /** The field an open finding in the actor's scope is about (what a correction must satisfy). */

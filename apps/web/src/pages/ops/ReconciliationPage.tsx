@@ -29,9 +29,10 @@ export default function ReconciliationPage() {
   };
 
   const [importJobId, setImportJobId] = useState<string>();
-  const startImport = async () => {
+  const startImport = async (promoteOnly: boolean) => {
     try {
-      setImportJobId((await connectorsApi.importAll()).id);
+      const job = promoteOnly ? await connectorsApi.promote() : await connectorsApi.importAll();
+      setImportJobId(job.id);
     } catch (e) {
       message.error(errorText(e));
     }
@@ -70,11 +71,16 @@ export default function ReconciliationPage() {
       </Card>
       <Card title="部门数据导入与去重">
         <Typography.Paragraph type="secondary">
-          读取各部门系统的全部记录，归并为每人一条统一档案；无法确定的配对进入“重复审核”。进度按系统计：每读完一个系统前进一步，最后一步为去重。
+          读取各部门系统的全部记录，归并为每人一条档案，并转入统一档案（居民、家庭，关联各部门原有记录）；无法确定的配对进入“重复审核”，部门间不一致之处进入“数据核对”。进度按系统计：每读完一个系统前进一步，最后两步为去重和转入。
         </Typography.Paragraph>
-        <Button onClick={() => void startImport()} data-testid="import-run">
-          导入并去重
-        </Button>
+        <Space>
+          <Button onClick={() => void startImport(false)} data-testid="import-run">
+            导入、去重并转入
+          </Button>
+          <Button onClick={() => void startImport(true)} data-testid="promote-run">
+            仅转入统一档案
+          </Button>
+        </Space>
         {importJobId && (
           <div style={{ marginTop: 16 }}>
             <JobProgress key={importJobId} jobId={importJobId} />

@@ -42,6 +42,11 @@ export default function ResidentPage() {
             <span data-testid="resident-name">{r.name}</span>
             {r.lifeStatus === 'deceased' && <Tag>死亡</Tag>}
             {r.residenceStatus === 'moved_out' && <Tag color="orange">已迁出</Tag>}
+            {r.suspectedDuplicate && (
+              <Link to="/reviews" data-testid="suspected-duplicate">
+                <Tag color="volcano">疑似重复</Tag>
+              </Link>
+            )}
           </Space>
         }
         extra={
