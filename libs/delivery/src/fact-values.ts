@@ -1,4 +1,5 @@
 import type { RecordFact } from '@hub/connectors';
+import type { ResidentSnapshot, SubjectSnapshot } from '@hub/domain';
 import {
   normaliseDate,
   normaliseGender,
@@ -62,3 +63,29 @@ export function sameFact(fact: RecordFact | undefined, hub: unknown, department:
 
 /** Whether the hub states anything for the field (a fact it lacks is never a difference). */
 export const hubStates = (value: unknown): boolean => text(value) !== '';
+
+/** Where a department field carries one fact of the resident, the fact as the unified record holds it. */
+const FACT_OF: Partial<Record<RecordFact, (r: ResidentSnapshot) => unknown>> = {
+  name: (r) => r.name,
+  phone: (r) => r.phone,
+  idNumber: (r) => r.idNumber,
+  birthDate: (r) => r.birthDate,
+  gender: (r) => r.gender,
+  ethnicity: (r) => r.ethnicity,
+  education: (r) => r.education,
+  maritalStatus: (r) => r.maritalStatus,
+  politicalStatus: (r) => r.politicalStatus,
+  livingStatus: (r) => r.livingStatus,
+  registeredAddress: (r) => r.registeredAddress,
+  address: (r) => r.currentAddress,
+};
+
+/**
+ * Whether the unified record holds the fact at all: a connector may fill a field the hub lacks
+ * with the code for "not stated" (婚姻状况 90), which the department keeps empty; no difference.
+ */
+export function hubHolds(subject: SubjectSnapshot, fact: RecordFact | undefined): boolean {
+  if (!fact || subject.type !== 'resident') return true;
+  const read = FACT_OF[fact];
+  return !read || hubStates(read(subject));
+}

@@ -4,7 +4,7 @@ import { maskCitizenId, type SubjectSnapshot } from '@hub/domain';
 import { SnapshotService } from '@hub/record';
 import { DataSource } from 'typeorm';
 import { CONNECTORS, type ConnectorRegistry } from './connector-registry';
-import { hubStates, sameFact } from './fact-values';
+import { hubHolds, hubStates, sameFact } from './fact-values';
 import { RedeliveryService } from './redelivery.service';
 
 export interface FieldDifference {
@@ -127,6 +127,7 @@ export class ReconcileService {
       }
       held.matched = true;
       const fields = this.compare(
+        subject,
         connector.exportReader.fields,
         connector.map(subject, now),
         connector.exportReader.comparable(held.record),
@@ -195,12 +196,13 @@ export class ReconcileService {
    * neither is a field the hub does not know (it sends it empty, the department keeps its own).
    */
   private compare(
+    subject: SubjectSnapshot,
     facts: ExportReader['fields'],
     hub: Record<string, unknown>,
     department: Record<string, unknown>,
   ): FieldDifference[] {
     return Object.keys(hub)
-      .filter((field) => field in department && hubStates(hub[field]))
+      .filter((field) => field in department && hubStates(hub[field]) && hubHolds(subject, facts[field]))
       .filter((field) => !sameFact(facts[field], hub[field], department[field]))
       .map((field) => ({ field, hub: hub[field], department: department[field] }));
   }
