@@ -19,15 +19,25 @@ export interface CityUnderTest {
   close(keep: boolean): Promise<void>;
 }
 
-/** Resident set size sampled every 200 ms: the peak of a step. */
-export function memoryPeak(): { stop(): number } {
+/**
+ * Resident set size and V8 heap in use, sampled every 200 ms: the peaks of a step. RSS alone
+ * overstates what a step keeps (V8 collects lazily under a large heap limit); the heap in use is
+ * what grows with the input if anything is held.
+ */
+export function memoryPeak(): { stop(): number; heap(): number } {
   let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 200);
+  let heap = process.memoryUsage().heapUsed;
+  const timer = setInterval(() => {
+    const now = process.memoryUsage();
+    peak = Math.max(peak, now.rss);
+    heap = Math.max(heap, now.heapUsed);
+  }, 200);
   return {
     stop() {
       clearInterval(timer);
       return Math.max(peak, process.memoryUsage().rss);
     },
+    heap: () => heap,
   };
 }
 

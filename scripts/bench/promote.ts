@@ -79,7 +79,7 @@ async function run(people: number): Promise<void> {
     );
 
     global.gc?.();
-    const rssBefore = process.memoryUsage().rss;
+    const { rss: rssBefore, heapUsed: heapBefore } = process.memoryUsage();
     const peak = memoryPeak();
     const cpu = process.cpuUsage();
     t = Date.now();
@@ -91,7 +91,8 @@ async function run(people: number): Promise<void> {
     const copy = await bareCopy(city.db.url);
     console.log(
       `PROMOTE ${promoted.goldenRecords} golden records in ${seconds.toFixed(1)} s ` +
-        `(${Math.round(promoted.goldenRecords / seconds)}/s, node CPU ${cpuSeconds.toFixed(1)} s), peak RSS ${mb(peakRss)} (${mb(rssBefore)} before); ` +
+        `(${Math.round(promoted.goldenRecords / seconds)}/s, node CPU ${cpuSeconds.toFixed(1)} s), peak RSS ${mb(peakRss)} (${mb(rssBefore)} before), ` +
+        `peak heap in use ${mb(peak.heap())} (${mb(heapBefore)} before); ` +
         `bare COPY of the same ${copy.rows} rows ${copy.seconds.toFixed(1)} s; ratio ${(seconds / copy.seconds).toFixed(2)}× (aim ≤ 3×)`,
     );
   } finally {

@@ -135,12 +135,15 @@ export class PromotionService {
       await assembly.assignKeys();
       await assembly.build();
       const write = new PromotionWriteRepository(tx);
+      // Each step reads what the one before wrote: planned against fresh counts, not empty tables.
+      await write.refreshStatistics(['promote_person', 'promote_household', 'promote_grid']);
       await write.placeByEstate();
       await onProgress?.({ done: goldenRecords, total, step: 'write' });
       const addresses = await write.writeAddresses();
       await write.settleResidents();
       await write.adopt();
       const residents = await write.writeResidents(actorId);
+      await write.refreshStatistics(['resident', 'address']);
       const { households, memberships } = await write.writeHouseholds(actorId);
       const { links, householdLinks } = await write.writeLinks();
       const findings = await write.writeFindings();
@@ -159,6 +162,14 @@ export class PromotionService {
       await write.audit(actorId, result);
       return result;
     });
+    await new PromotionWriteRepository(this.db.manager).refreshStatistics([
+      'resident',
+      'household',
+      'household_member',
+      'address',
+      'system_link',
+      'data_finding',
+    ]);
     await onProgress?.({ done: goldenRecords, total, step: 'holdings' });
     const holders = [...this.connectors.values()].filter((c) => c.exportReader);
     const checkStarted = Date.now();
