@@ -107,4 +107,25 @@ describe(createPublicHealthConnector.name, () => {
     expect(fhir.calls).toEqual([]);
     await fhir.close();
   });
+
+  it('finds the archive by ID number to record a death it holds no archive number for', async () => {
+    const held = { ...patient('4'), identifier: [{ system: 'urn:cn:resident-id', value: '1' }] };
+    const fhir = await fakeFhir([
+      json(200, { resourceType: 'Bundle', entry: [{ resource: held }] }),
+      json(200, held),
+      (_req, body, res) => {
+        expect(JSON.parse(body)).toMatchObject({ id: '32040200000000001', deceasedBoolean: true });
+        json(200, {})(_req, body, res);
+      },
+    ]);
+    const sut = createPublicHealthConnector({ baseUrl: fhir.url, token: 't' });
+    const dead = residentSnapshot({ lifeStatus: 'deceased' });
+    await sut.end(dead, null, on);
+    expect(fhir.calls).toEqual([
+      `GET /fhir/Patient?identifier=urn%3Acn%3Aresident-id%7C${dead.idNumber}`,
+      'GET /fhir/Patient/32040200000000001',
+      'PUT /fhir/Patient/32040200000000001 W/"4"',
+    ]);
+    await fhir.close();
+  });
 });

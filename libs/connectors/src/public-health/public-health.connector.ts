@@ -10,7 +10,12 @@ import { PublicHealthClient, StaleVersionError } from './public-health.client';
 import { publicHealthExportReader } from './public-health.export-reader';
 import { fromPatient, mergeIntoCurrent, toPatient } from './public-health.mapping';
 import { isPublicHealthRelevant } from './public-health.relevance';
-import type { FhirBundle, FhirPatient, PublicHealthOptions } from './public-health.types';
+import {
+  RESIDENT_ID_SYSTEM,
+  type FhirBundle,
+  type FhirPatient,
+  type PublicHealthOptions,
+} from './public-health.types';
 
 /** A 412 means someone else wrote in between; a few re-reads settle it, more means a hot record. */
 const MAX_VERSION_RETRIES = 3;
@@ -46,6 +51,14 @@ export function createPublicHealthConnector(options: PublicHealthOptions): Conne
     }
   }
 
+  async function archiveOf(idNumber: string | null): Promise<string | undefined> {
+    if (!idNumber) return undefined;
+    const bundle = await client.search<FhirBundle>(
+      `Patient?identifier=${encodeURIComponent(`${RESIDENT_ID_SYSTEM}|${idNumber}`)}`,
+    );
+    return bundle.entry?.find((e) => e.resource?.id && !e.resource.deceasedBoolean)?.resource?.id;
+  }
+
   async function* pages(firstUrl: string): AsyncGenerator<FhirPatient> {
     let url: string | undefined = firstUrl;
     while (url) {
@@ -74,11 +87,15 @@ export function createPublicHealthConnector(options: PublicHealthOptions): Conne
      * Death: `deceasedBoolean: true` (the spec's only end marker). Moved out: the spec gives the
      * archive no status for it (no `active`), and a health archive follows the person to the next
      * health centre rather than being closed, so nothing is sent — deliberately, not forgotten.
+     * Without a known archive (a create whose answer was lost before the death) the archive is
+     * found by ID number, so the death reaches it instead of leaving it open.
      */
     async end(subject, known): Promise<void> {
       const resident = residentOf(subject);
-      if (resident.lifeStatus !== 'deceased' || !known?.externalId) return;
-      await putOver(known.externalId, { ...toPatient(resident), deceasedBoolean: true });
+      if (resident.lifeStatus !== 'deceased') return;
+      const archive = known?.externalId ?? (await archiveOf(resident.idNumber));
+      if (!archive) return;
+      await putOver(archive, { ...toPatient(resident), deceasedBoolean: true });
     },
 
     exportAll: () =>
