@@ -15,6 +15,14 @@ describe('sameFact', () => {
     expect(sameFact('birthDate', '1980-05-12', '19800512')).toBe(true);
     expect(sameFact('phone', '13912345678', '13912345679')).toBe(false);
   });
+
+  it('a character outside GBK kept as ? by a GBK department is the same name; a GBK one is not', () => {
+    expect(sameFact('name', '周𬬱', '周?')).toBe(true);
+    expect(sameFact('name', '周伟', '周?')).toBe(false);
+    expect(sameFact('name', '孙晨𬩽', '孙晨')).toBe(true);
+    expect(sameFact('name', '孙晨𬩽', '孙晨𬩽')).toBe(true);
+    expect(sameFact('name', '孙晨𬩽', '孙辰')).toBe(false);
+  });
 });
 
 describe('hubHolds', () => {

@@ -1,4 +1,4 @@
-import type { RecordFact } from '@hub/connectors';
+import { sameNameInGbk, type RecordFact } from '@hub/connectors';
 import type { ResidentSnapshot, SubjectSnapshot } from '@hub/domain';
 import {
   normaliseDate,
@@ -45,6 +45,8 @@ function canonical(fact: RecordFact, value: unknown): string {
   return (CANONICAL[fact] ?? text)(value);
 }
 
+const bare = (value: unknown): string => text(inner(value, 'text')).replace(/\s+/g, '');
+
 /**
  * Whether the hub's value and the department's state the same fact. Representation (date
  * formats, address styles, spaces in names, phone separators) is no difference; a value the hub
@@ -58,6 +60,8 @@ export function sameFact(fact: RecordFact | undefined, hub: unknown, department:
     return a.key === b.key && (!a.district || !b.district || a.district === b.district);
   }
   if (!fact) return text(hub) === text(department);
+  // A department limited to GBK keeps a rare given-name character as `?` or not at all.
+  if (fact === 'name' && sameNameInGbk(bare(hub), bare(department))) return true;
   return canonical(fact, hub) === canonical(fact, department);
 }
 

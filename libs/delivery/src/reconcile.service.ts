@@ -45,11 +45,14 @@ type Exported = {
 };
 
 const SHOWN = 200;
+const SNAPSHOT_BATCH = 500;
 /** How often (in subjects compared) a progress callback hears of it. */
 const PROGRESS_EVERY = 250;
 
 export interface ReconcileOptions {
   repair?: boolean;
+  /** How many differences the report lists (default 200); the counts are always complete. */
+  shown?: number;
   /** Told how many of the hub's subjects have been compared so far (for a progress bar). */
   onProgress?: (done: number, total: number) => Promise<void> | void;
 }
@@ -86,8 +89,9 @@ export class ReconcileService {
       repaired: 0,
       differences: [],
     };
+    const shown = options.shown ?? SHOWN;
     const note = (d: Difference): void => {
-      if (report.differences.length < SHOWN) report.differences.push(d);
+      if (report.differences.length < shown) report.differences.push(d);
     };
     const exported = await this.readExport(connector, report, note);
     const byExternal = new Map(
@@ -201,10 +205,14 @@ export class ReconcileService {
     hub: Record<string, unknown>,
     department: Record<string, unknown>,
   ): FieldDifference[] {
-    return Object.keys(hub)
-      .filter((field) => field in department && hubStates(hub[field]) && hubHolds(subject, facts[field]))
-      .filter((field) => !sameFact(facts[field], hub[field], department[field]))
-      .map((field) => ({ field, hub: hub[field], department: department[field] }));
+    return (
+      Object.keys(hub)
+        // A field the export declares but a record leaves out (FHIR omits an empty one) holds nothing.
+        .filter((field) => (field in department || field in facts) && hubStates(hub[field]))
+        .filter((field) => hubHolds(subject, facts[field]))
+        .filter((field) => !sameFact(facts[field], hub[field], department[field]))
+        .map((field) => ({ field, hub: hub[field], department: department[field] }))
+    );
   }
 
   /** Delivered again: the department is taken to hold it, whatever the link said. */
@@ -236,14 +244,13 @@ export class ReconcileService {
     const residents: Array<{ id: string }> = await this.db.query(
       `SELECT id FROM resident WHERE merged_into IS NULL ORDER BY id`,
     );
-    for (const { id } of residents) {
-      const snapshot = await this.snapshots.resident(id);
-      if (snapshot) yield snapshot;
+    // Read in batches: one round trip per few hundred residents, not one each.
+    for (let i = 0; i < residents.length; i += SNAPSHOT_BATCH) {
+      yield* await this.snapshots.residents(residents.slice(i, i + SNAPSHOT_BATCH).map((r) => r.id));
     }
     const households: Array<{ id: string }> = await this.db.query(`SELECT id FROM household ORDER BY id`);
-    for (const { id } of households) {
-      const snapshot = await this.snapshots.household(id);
-      if (snapshot) yield snapshot;
+    for (let i = 0; i < households.length; i += SNAPSHOT_BATCH) {
+      yield* await this.snapshots.households(households.slice(i, i + SNAPSHOT_BATCH).map((h) => h.id));
     }
   }
 }

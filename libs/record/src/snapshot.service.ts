@@ -118,46 +118,59 @@ export class SnapshotService {
   }
 
   async household(id: string): Promise<HouseholdSnapshot | undefined> {
+    return (await this.households([id]))[0];
+  }
+
+  /** Several households in two statements (reconciliation reads the city in batches). */
+  async households(ids: readonly string[]): Promise<HouseholdSnapshot[]> {
     const rows: Row[] = await this.db.query(
       `SELECT h.*, ${ADDRESS_COLUMNS}
          FROM household h JOIN address a ON a.id = h.address_id ${ADDRESS_JOINS}
-        WHERE h.id = $1`,
-      [id],
+        WHERE h.id = ANY($1::uuid[])`,
+      [ids],
     );
-    const h = rows[0];
-    if (!h) return undefined;
+    if (rows.length === 0) return [];
     const members: Row[] = await this.db.query(
-      `SELECT m.resident_id, m.relation, r.name, r.id_number, r.gender, r.birth_date
+      `SELECT m.household_id, m.resident_id, m.relation, r.name, r.id_number, r.gender, r.birth_date
          FROM household_member m JOIN resident r ON r.id = m.resident_id
-        WHERE m.household_id = $1 AND m.left_on IS NULL
-        ORDER BY (m.relation IN ('01','02')) DESC, m.id`,
-      [id],
+        WHERE m.household_id = ANY($1::uuid[]) AND m.left_on IS NULL
+        ORDER BY m.household_id, (m.relation IN ('01','02')) DESC, m.id`,
+      [rows.map((h) => h.id)],
     );
-    return {
-      type: 'household',
-      id,
-      version: Number(h.version),
-      householdNo: h.household_no ? String(h.household_no) : null,
-      householdType: h.type as HouseholdSnapshot['householdType'],
-      status: h.status as HouseholdSnapshot['status'],
-      communityCode: String(h.community_code),
-      address: address(h) as AddressSnapshot,
-      headResidentId: h.head_resident_id ? String(h.head_resident_id) : null,
-      assistance: h.assistance_type
-        ? {
-            type: h.assistance_type as 'dibao',
-            amount: String(h.assistance_amount),
-            approvedOn: String(h.assistance_approved_on),
-          }
-        : null,
-      members: members.map((m) => ({
-        residentId: String(m.resident_id),
-        relation: String(m.relation),
-        name: String(m.name),
-        idNumber: m.id_number ? String(m.id_number) : null,
-        gender: String(m.gender),
-        birthDate: String(m.birth_date),
-      })),
-    };
+    const byHousehold = new Map<string, Row[]>();
+    for (const m of members) {
+      const key = String(m.household_id);
+      byHousehold.set(key, [...(byHousehold.get(key) ?? []), m]);
+    }
+    return rows.map((h) => householdSnapshot(h, byHousehold.get(String(h.id)) ?? []));
   }
+}
+
+function householdSnapshot(h: Row, members: readonly Row[]): HouseholdSnapshot {
+  return {
+    type: 'household',
+    id: String(h.id),
+    version: Number(h.version),
+    householdNo: h.household_no ? String(h.household_no) : null,
+    householdType: h.type as HouseholdSnapshot['householdType'],
+    status: h.status as HouseholdSnapshot['status'],
+    communityCode: String(h.community_code),
+    address: address(h) as AddressSnapshot,
+    headResidentId: h.head_resident_id ? String(h.head_resident_id) : null,
+    assistance: h.assistance_type
+      ? {
+          type: h.assistance_type as 'dibao',
+          amount: String(h.assistance_amount),
+          approvedOn: String(h.assistance_approved_on),
+        }
+      : null,
+    members: members.map((m) => ({
+      residentId: String(m.resident_id),
+      relation: String(m.relation),
+      name: String(m.name),
+      idNumber: m.id_number ? String(m.id_number) : null,
+      gender: String(m.gender),
+      birthDate: String(m.birth_date),
+    })),
+  };
 }

@@ -15,6 +15,18 @@ export function unencodableInGbk(text: string): string[] {
   return Array.from(text).filter((ch) => iconv.decode(iconv.encode(ch, 'gbk'), 'gbk') !== ch);
 }
 
+/**
+ * Whether `held` is `name`, or `name` as a system limited to GBK keeps it: each character GBK
+ * lacks stored as `?` or left out (the spec's quirk); every other character as it is.
+ */
+export function sameNameInGbk(name: string, held: string): boolean {
+  const lacking = new Set(unencodableInGbk(name));
+  if (lacking.size === 0) return name === held;
+  const literal = (ch: string): string => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = Array.from(name, (ch) => (lacking.has(ch) ? `(?:${ch}|\\?)?` : literal(ch)));
+  return new RegExp(`^${pattern.join('')}$`, 'u').test(held);
+}
+
 /** Bytes a form body may carry as they are (RFC 1866 / WHATWG urlencoded: `*-._`, letters, digits). */
 const isUnreservedByte = (byte: number): boolean =>
   (byte >= 0x30 && byte <= 0x39) ||

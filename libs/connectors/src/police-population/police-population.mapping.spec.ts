@@ -41,6 +41,23 @@ describe(toPoliceRecord.name, () => {
     expect(sut.RYLB).toBe('2');
   });
 
+  it('sends no 户号 or relation for a floating resident: the house they live in is no police 户', () => {
+    const sut = toPoliceRecord(
+      residentSnapshot({
+        registrationType: 'floating',
+        household: {
+          householdId: 'h',
+          householdNo: '320402001',
+          relation: '02',
+          headResidentId: 'r',
+          assistanceType: null,
+        },
+      }),
+    );
+    expect(sut).not.toHaveProperty('YHZGX');
+    expect(sut).not.toHaveProperty('HH');
+  });
+
   it('sends the ID number normalised (full-width digits, lower-case x)', () => {
     expect(toPoliceRecord(residentSnapshot({ idNumber: '３２０４０２１９６４０３１５０１３x' })).GMSFHM).toBe(
       '32040219640315013X',

@@ -29,9 +29,12 @@ export function toPoliceRecord(subject: ResidentSnapshot): PoliceRyxx {
     RYLB: rylb,
     ZT: '0',
   };
+  // 户号 and the relation to its head belong to 户籍 households: a floating resident's household
+  // in the hub (the house they rent) is no 户 of the police, whose 流动人口 records carry none.
+  const household = subject.registrationType === 'registered' ? subject.household : null;
   const optional: Partial<PoliceRyxx> = {
-    HH: subject.household?.householdNo ?? undefined,
-    YHZGX: subject.household?.relation,
+    HH: household?.householdNo ?? undefined,
+    YHZGX: household?.relation,
     HJDZ: subject.registeredAddress ?? undefined,
     XZZ: subject.currentAddress?.fullText,
     LXDH: subject.phone ?? undefined,

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { activeRecordSql } from '../promotion/records';
 import { isCorrectable } from './correctable';
 
 export interface FindingRow {
@@ -144,8 +145,7 @@ export class FindingRepository {
            SELECT s.system, COALESCE(r.merged_into, r.id) AS resident_id, s.record_id
              FROM source_record s JOIN resident r ON r.id = s.resident_id
             WHERE s.system <> 'civil-assistance'
-              AND (s.attributes->>'status' = 'active'
-                   OR (s.attributes->>'status' IS NULL AND s.attributes->>'lifeStatus' IS DISTINCT FROM 'deceased'))),
+              AND ${activeRecordSql('s')}),
          twice AS (
            SELECT system, resident_id, array_agg(record_id ORDER BY record_id) AS record_ids
              FROM held GROUP BY 1, 2 HAVING count(*) > 1),

@@ -1,8 +1,8 @@
-import type { RecordFact } from '@hub/connectors';
+import { sameNameInGbk, type RecordFact } from '@hub/connectors';
 import { normaliseName, normalisePhone, type SourceRef } from '@hub/matching';
 import type { AddressParts } from './address-parts';
 import { addressKey, addressParts } from './address-parts';
-import { isActiveRecord, recordKey, type ClusterRecord, type PromotedFields } from './records';
+import { recordKey, type ClusterRecord, type PromotedFields } from './records';
 
 /**
  * The unified-record facts departments hold and may disagree on (数据核对 compares these): every
@@ -46,8 +46,6 @@ const registered: Read = (r) => {
 /** Militia keeps the month only (`yyyy-MM-00`): compared on the month. */
 const birthMonthOnly = (r: ClusterRecord): boolean => r.birthDate?.endsWith('-00') ?? false;
 
-const STATUS_WORD = (active: boolean): string => (active ? 'active' : 'ended');
-
 /** How each field is read from a staged record, already normalised by its extractor. */
 const READERS: Record<Exclude<CheckedField, 'address' | 'status'>, Read> = {
   idNumber: (r) => r.idNumber,
@@ -82,6 +80,13 @@ const REASONS: Record<CheckedField, string> = {
   status: '在世、在册状态以公安户籍信息为准',
 };
 
+/**
+ * Whether a department holds the person at all is judged by its own rule (the holding check's
+ * `holding:<system>` findings), not by comparing its record's status with the police's: an ended
+ * disability card or 低保 membership says nothing about the person being alive or present.
+ */
+const COMPARED = (Object.keys(REASONS) as CheckedField[]).filter((field) => field !== 'status');
+
 const digits = (phone: string | null): string | null => (phone ? phone.replace(/\D/g, '') : null);
 
 type KeptReader = (fields: PromotedFields, address: AddressParts | null) => string | null;
@@ -89,7 +94,6 @@ type KeptReader = (fields: PromotedFields, address: AddressParts | null) => stri
 /** Fields whose kept value is not simply the promoted field, in the records' normalised form. */
 const KEPT: Partial<Record<CheckedField, KeptReader>> = {
   address: (_fields, address) => addressKey(address),
-  status: (fields) => STATUS_WORD(fields.lifeStatus === 'alive' && fields.residenceStatus === 'present'),
   phone: (fields) => digits(fields.phone),
   name: (fields) => normaliseName(fields.name),
   registeredAddress: (fields) => fields.registeredAddress?.replace(/\s+/g, '') ?? null,
@@ -104,7 +108,6 @@ function keptValue(field: CheckedField, fields: PromotedFields, address: Address
 /** Fields whose records need more than the matcher's reader. */
 const HELD: Partial<Record<CheckedField, (r: ClusterRecord) => string | null>> = {
   address: (r) => addressKey(r.address ? addressParts(r.address) : null),
-  status: (r) => STATUS_WORD(isActiveRecord(r)),
   phone: (r) => digits(r.phone ? normalisePhone(r.phone) : null),
 };
 
@@ -115,6 +118,8 @@ function recordValue(field: CheckedField, r: ClusterRecord): string | null {
 
 function same(field: CheckedField, kept: string, held: string, r: ClusterRecord): boolean {
   if (field === 'birthDate' && birthMonthOnly(r)) return kept.slice(0, 7) === held.slice(0, 7);
+  // The 人社局 systems hold GBK only: a rare given-name character the hub cannot send them.
+  if (field === 'name') return sameNameInGbk(kept, held);
   return kept === held;
 }
 
@@ -131,7 +136,9 @@ export function findingsOf(
   carried: (system: string) => ReadonlySet<CheckedField>,
 ): Finding[] {
   const findings: Finding[] = [];
-  for (const field of Object.keys(REASONS) as CheckedField[]) {
+  // The departments are told of a death or a move-out; what else they hold of the person is moot.
+  if (fields.lifeStatus !== 'alive' || fields.residenceStatus !== 'present') return findings;
+  for (const field of COMPARED) {
     const kept = keptValue(field, fields, address);
     if (kept === null) continue;
     const values: DepartmentValue[] = [];
@@ -142,7 +149,7 @@ export function findingsOf(
       values.push({ system: r.system, recordId: r.recordId, value: held });
     }
     if (values.length === 0) continue;
-    const source = sources[field === 'status' ? 'lifeStatus' : field];
+    const source = sources[field];
     findings.push({
       field,
       chosen: kept,

@@ -95,4 +95,26 @@ describe('promotedPerson', () => {
         .sort(),
     );
   });
+
+  it('compares only the record each department keeps: its second, older record raises no finding', () => {
+    const records = [
+      record('police-population', 'R1'),
+      record('employment', 'E1', { idNumber: TYPO, idNumberRaw: TYPO, phone: '13900000009' }),
+      record('employment', 'E2'),
+    ];
+    const promoted = promotedPerson('g1', records, carriedAll, ROSTERS);
+    if (!promoted.ok) throw new Error('not promoted');
+    expect(promoted.person.findings).toEqual([]);
+  });
+
+  it('raises no finding for someone who died: the departments are told of the death instead', () => {
+    const records = [
+      record('police-population', 'R1', { phone: '13900000001', attributes: { lifeStatus: 'deceased' } }),
+      record('aging-services', 'A1', { phone: '13900000003' }),
+    ];
+    const promoted = promotedPerson('g1', records, carriedAll, ROSTERS);
+    if (!promoted.ok) throw new Error('not promoted');
+    expect(promoted.person.fields.lifeStatus).toBe('deceased');
+    expect(promoted.person.findings).toEqual([]);
+  });
 });

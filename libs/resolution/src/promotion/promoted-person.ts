@@ -2,7 +2,15 @@ import { ageOn, citizenIdConsistency, normalisePhone, parseCitizenId } from '@hu
 import { goldenFields, type SourceRef } from '@hub/matching';
 import { addressParts, type AddressParts } from './address-parts';
 import { findingsOf, type CheckedField, type Finding } from './findings';
-import { isActiveRecord, recordKey, type ClusterRecord, type PromotedFields } from './records';
+import {
+  hasOwnId,
+  HOUSEHOLD_HELD,
+  isActiveRecord,
+  isPersonLinked,
+  recordKey,
+  type ClusterRecord,
+  type PromotedFields,
+} from './records';
 
 export type { ClusterRecord, PromotedFields } from './records';
 
@@ -54,7 +62,7 @@ export type Promotion =
   { ok: true; person: PromotedPerson } | { ok: false; goldenId: string; reason: string };
 
 const POLICE = 'police-population';
-const CIVIL = 'civil-assistance';
+const CIVIL = HOUSEHOLD_HELD;
 const GRID = 'grid-governance';
 
 /**
@@ -62,8 +70,6 @@ const GRID = 'grid-governance';
  * keeps households (linked per household); militia-conscription has no id of its own (keyed by
  * the ID number), so its link carries none.
  */
-const PERSON_LINKED = (system: string): boolean => system !== CIVIL;
-const OWN_ID = (system: string): boolean => system !== 'militia-conscription';
 
 /** Records of one system, active first, then by own id: the first is the one the hub updates. */
 function bySystem(records: readonly ClusterRecord[]): Map<string, ClusterRecord[]> {
@@ -204,7 +210,18 @@ export function promotedPerson(
     },
     assistance: assistanceOf(civil),
     links: linksOf(groups, fields.idNumber),
-    findings: findingsOf(records, fields, address, sources, carried),
+    // Compared as reconciliation will: the record each department keeps for the person, if it is
+    // current there (an ended one is a question of holding; civil assistance holds households).
+    findings: findingsOf(
+      [...groups.entries()]
+        .filter(([system]) => isPersonLinked(system))
+        .map(([, held]) => linkedRecord(held, fields.idNumber))
+        .filter(isActiveRecord),
+      fields,
+      address,
+      sources,
+      carried,
+    ),
   };
   return { ok: true, person };
 }
@@ -252,13 +269,13 @@ function linkedRecord(records: readonly ClusterRecord[], idNumber: string | null
 
 function linksOf(groups: Map<string, ClusterRecord[]>, idNumber: string | null): RecordLink[] {
   return [...groups.entries()]
-    .filter(([system]) => PERSON_LINKED(system))
+    .filter(([system]) => isPersonLinked(system))
     .map(([system, records]) => {
       const record = linkedRecord(records, idNumber);
       return {
         system,
         recordId: record.recordId,
-        externalId: OWN_ID(system) ? record.recordId : null,
+        externalId: hasOwnId(system) ? record.recordId : null,
         present: isActiveRecord(record),
       };
     });

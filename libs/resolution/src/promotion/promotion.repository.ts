@@ -46,16 +46,29 @@ export class PromotionReadRepository {
       [afterGoldenId, limit],
     );
     if (ids.length === 0) return [];
+    // A golden record without a name (its records cut the name to a surname) is never promoted;
+    // its records join the one named golden record of the same ID number: that person's records.
     const rows: Array<Record<string, unknown>> = await this.db.query(
-      `SELECT s.id, s.system, s.record_id, s.id_number_raw, s.id_number, s.id_valid, s.name, s.gender, s.birth_date,
-              s.phone, s.address, s.attributes, s.golden_id, s.imported_at, s.resident_id, r.id AS promoted_resident
-         FROM source_record s LEFT JOIN resident r ON r.golden_id = s.golden_id
-        WHERE s.golden_id = ANY($1::uuid[]) ORDER BY s.golden_id, s.system, s.record_id`,
+      `WITH chunk AS (SELECT unnest($1::uuid[]) AS cluster_id),
+       members AS (
+         SELECT s.id, c.cluster_id FROM chunk c JOIN source_record s ON s.golden_id = c.cluster_id
+         UNION ALL
+         SELECT s.id, c.cluster_id FROM chunk c JOIN golden_person g ON g.id = c.cluster_id
+           JOIN golden_person o ON o.id_number = g.id_number AND o.status = 'active' AND o.name IS NULL
+           JOIN source_record s ON s.golden_id = o.id
+          WHERE g.name IS NOT NULL AND NOT EXISTS (
+                SELECT 1 FROM golden_person x WHERE x.id_number = g.id_number AND x.status = 'active'
+                   AND x.name IS NOT NULL AND x.id <> g.id))
+       SELECT s.id, s.system, s.record_id, s.id_number_raw, s.id_number, s.id_valid, s.name, s.gender, s.birth_date,
+              s.phone, s.address, s.attributes, s.golden_id, s.imported_at, s.resident_id, m.cluster_id,
+              r.id AS promoted_resident
+         FROM members m JOIN source_record s ON s.id = m.id LEFT JOIN resident r ON r.golden_id = m.cluster_id
+        ORDER BY m.cluster_id, s.system, s.record_id`,
       [ids.map((x) => x.id)],
     );
     const clusters = new Map<string, Cluster>();
     for (const row of rows) {
-      const goldenId = String(row.golden_id);
+      const goldenId = String(row.cluster_id);
       let cluster = clusters.get(goldenId);
       if (!cluster) {
         cluster = { goldenId, residentId: (row.promoted_resident as string | null) ?? null, records: [] };
@@ -139,13 +152,21 @@ export class PromotionWriteRepository {
     }
   }
 
-  /** People without a household (the dead, the moved-out) are placed by their own estate. */
+  /**
+   * A member belongs to their household's community; where they live is their own current address
+   * (the grid's, by the authority table: 人户分离 is common), the household's where none is stated.
+   * People without a household (the dead, the moved-out) are placed by their own estate.
+   */
   async placeByEstate(): Promise<void> {
     await this.forgetUnknownPlaces();
     await this.tx.query(`
       UPDATE promote_person p SET household_id = h.id, community_code = COALESCE(h.community_code, p.community_code),
-             estate = COALESCE(h.estate, p.estate), building = COALESCE(h.building, p.building),
-             unit = COALESCE(h.unit, p.unit), room = COALESCE(h.room, p.room)
+             address_community = CASE WHEN p.estate IS NULL THEN h.community_code
+                                      ELSE COALESCE(p.community_code, h.community_code) END,
+             estate = COALESCE(p.estate, h.estate),
+             building = CASE WHEN p.estate IS NULL THEN h.building ELSE p.building END,
+             unit = CASE WHEN p.estate IS NULL THEN h.unit ELSE p.unit END,
+             room = CASE WHEN p.estate IS NULL THEN h.room ELSE p.room END
         FROM promote_household h WHERE p.hh_key = h.key`);
     await this.tx.query(`
       WITH known AS (
@@ -153,6 +174,9 @@ export class PromotionWriteRepository {
       best AS (SELECT DISTINCT ON (estate) estate, community_code FROM known ORDER BY estate, n DESC, community_code)
       UPDATE promote_person p SET community_code = b.community_code FROM best b
        WHERE p.community_code IS NULL AND p.estate = b.estate`);
+    await this.tx.query(
+      `UPDATE promote_person SET address_community = community_code WHERE hh_key IS NULL OR address_community IS NULL`,
+    );
   }
 
   async writeAddresses(): Promise<number> {
@@ -164,9 +188,9 @@ export class PromotionWriteRepository {
                      COALESCE(unit, '') AS unit, COALESCE(room, '') AS room, 0 AS rank
                 FROM promote_household WHERE community_code IS NOT NULL AND estate IS NOT NULL
               UNION ALL
-              SELECT community_code, grid_code, estate, COALESCE(building, ''), COALESCE(unit, ''),
+              SELECT address_community, grid_code, estate, COALESCE(building, ''), COALESCE(unit, ''),
                      COALESCE(room, ''), 1
-                FROM promote_person WHERE hh_key IS NULL AND community_code IS NOT NULL AND estate IS NOT NULL) x
+                FROM promote_person WHERE address_community IS NOT NULL AND estate IS NOT NULL) x
        ORDER BY community_code, estate, building, unit, room, rank, grid_code
       ON CONFLICT (community_code, estate, building, unit, room) DO NOTHING`);
     await this.tx.query(`
@@ -178,7 +202,7 @@ export class PromotionWriteRepository {
     );
     await this.tx.query(`
       UPDATE promote_person p SET address_id = a.id FROM address a
-       WHERE p.hh_key IS NULL AND a.community_code = p.community_code AND a.estate = p.estate
+       WHERE a.community_code = p.address_community AND a.estate = p.estate
          AND a.building = COALESCE(p.building, '') AND a.unit = COALESCE(p.unit, '') AND a.room = COALESCE(p.room, '')`);
     return added;
   }
@@ -321,7 +345,17 @@ export class PromotionWriteRepository {
       UPDATE source_household s SET household_id = l.subject_id FROM system_link l
        WHERE l.system = s.system AND l.subject_type = 'household' AND l.external_id = s.record_id
          AND s.household_id IS DISTINCT FROM l.subject_id`);
+    await this.markRecordsOfUnnamed();
     return { links, householdLinks };
+  }
+
+  /** The records of a golden record without a name went with the named one of its ID number. */
+  private async markRecordsOfUnnamed(): Promise<void> {
+    await this.tx.query(`
+      UPDATE source_record s SET resident_id = p.resident_id
+        FROM promote_skipped k JOIN golden_person o ON o.id = k.golden_id
+        JOIN promote_person p ON p.id_number = o.id_number JOIN resident r ON r.id = p.resident_id
+       WHERE s.golden_id = k.golden_id AND s.resident_id IS DISTINCT FROM p.resident_id`);
   }
 
   async writeFindings(): Promise<number> {

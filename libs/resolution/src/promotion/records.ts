@@ -15,6 +15,18 @@ export function isActiveRecord(r: { attributes: Record<string, string | null> })
   return r.attributes.lifeStatus !== 'deceased';
 }
 
+/** Civil assistance holds households: its person records are linked through the household. */
+export const HOUSEHOLD_HELD = 'civil-assistance';
+/** Systems whose records have no id of their own (the militia roster is keyed by ID number). */
+export const WITHOUT_OWN_ID: readonly string[] = ['militia-conscription'];
+export const isPersonLinked = (system: string): boolean => system !== HOUSEHOLD_HELD;
+export const hasOwnId = (system: string): boolean => !WITHOUT_OWN_ID.includes(system);
+
+/** `isActiveRecord` in SQL, over a `source_record` aliased `alias`. */
+export const activeRecordSql = (alias: string): string =>
+  `(${alias}.attributes->>'status' = 'active'
+    OR (${alias}.attributes->>'status' IS NULL AND ${alias}.attributes->>'lifeStatus' IS DISTINCT FROM 'deceased'))`;
+
 /** A staged record as promotion reads it: when it was imported and whom it was promoted into. */
 export interface ClusterRecord extends StagedPerson {
   importedAt: string;
