@@ -44,11 +44,16 @@ export function parseSaveReply(text: string): SaveReply {
   switch (status) {
     case '0':
       return { ok: true, jyrybh: rest[1]?.trim() || null };
-    case '1':
+    case '1': {
+      const reason = rest.join('|').trim() || '业务处理失败';
+      // A registration refused because the ID number is registered names the record that holds
+      // it (an earlier create whose answer was lost): kept, so the hub updates that record.
+      const heldAs = /已登记，人员编号[：:]\s*(\d+)/.exec(reason)?.[1];
       return {
         ok: false,
-        error: ConnectorError.refused(rest.join('|').trim() || '业务处理失败', { departmentCode: '1' }),
+        error: ConnectorError.refused(reason, { departmentCode: '1', ...(heldAs ? { heldAs } : {}) }),
       };
+    }
     default:
       return {
         ok: false,
