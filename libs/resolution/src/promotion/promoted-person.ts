@@ -62,7 +62,6 @@ export type Promotion =
   { ok: true; person: PromotedPerson } | { ok: false; goldenId: string; reason: string };
 
 const POLICE = 'police-population';
-const CIVIL = HOUSEHOLD_HELD;
 const GRID = 'grid-governance';
 
 /**
@@ -134,7 +133,7 @@ export function promotedPerson(
   const corrections = activeOf(groups, 'justice-corrections', 'correctionsStart');
   const employment = activeOf(groups, 'employment', 'employmentStatus');
   const pension = groups.get('social-insurance')?.[0];
-  const civil = activeOf(groups, CIVIL);
+  const civil = activeOf(groups, HOUSEHOLD_HELD);
   const grid = activeOf(groups, GRID) ?? groups.get(GRID)?.[0];
 
   const policeHouseholdNo = police?.attributes.householdNo ?? null;

@@ -18,7 +18,7 @@ export function isActiveRecord(r: { attributes: Record<string, string | null> })
 /** Civil assistance holds households: its person records are linked through the household. */
 export const HOUSEHOLD_HELD = 'civil-assistance';
 /** Systems whose records have no id of their own (the militia roster is keyed by ID number). */
-export const WITHOUT_OWN_ID: readonly string[] = ['militia-conscription'];
+const WITHOUT_OWN_ID: readonly string[] = ['militia-conscription'];
 export const isPersonLinked = (system: string): boolean => system !== HOUSEHOLD_HELD;
 export const hasOwnId = (system: string): boolean => !WITHOUT_OWN_ID.includes(system);
 
