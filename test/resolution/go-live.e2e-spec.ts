@@ -342,6 +342,36 @@ describe('go-live: an imported city becomes the unified record, linked to every 
       const decided = await list(hub.h.tokens.worker, { status: 'confirmed' });
       expect(decided.items.map((f) => f.id)).toContain(confirmed.id);
     }, 240_000);
+
+    it('once a worker has confirmed every field finding of their community, reconciliation finds nothing unexplained', async () => {
+      const fieldFindings: Finding[] = [];
+      for (let offset = 0; ; offset += 100) {
+        const page = await list(hub.h.tokens.worker, { offset: String(offset) });
+        fieldFindings.push(...page.items.filter((f) => !f.field.startsWith('holding:')));
+        if (offset + 100 >= page.total) break;
+      }
+      expect(fieldFindings.length).toBeGreaterThan(100);
+      for (const finding of fieldFindings) {
+        const res = await hub.h.http
+          .post(`/api/findings/${finding.id}/confirm`)
+          .auth(hub.h.tokens.worker, { type: 'bearer' });
+        expect(res.status).toBe(200);
+      }
+      await drained(hub.h, 240_000);
+      // Every difference left is explained by an open finding (other communities' ones), or the
+      // department refused the kept value and the ledger shows it failed with its reason (人社局
+      // takes no change of a registered ID number, nor a name GBK cannot hold).
+      const { unexplained, agreed } = await reconcileAgainstFindings(context, hub.h.db);
+      const latest: Array<{ key: string; status: string }> = await hub.h.db.query(
+        `SELECT DISTINCT ON (system, subject_id) system || '|' || subject_id AS key, status
+           FROM delivery WHERE subject_type = 'resident' ORDER BY system, subject_id, version DESC`,
+      );
+      const refusedBy = new Set(latest.filter((d) => d.status === 'failed').map((d) => d.key));
+      const unrefused = unexplained.filter((key) => !refusedBy.has(key.split('|').slice(0, 2).join('|')));
+      expect(unrefused).toEqual([]);
+      expect(unexplained.length).toBeLessThan(fieldFindings.length / 20);
+      expect(agreed.fields).toBeGreaterThan(0);
+    }, 600_000);
   });
 
   it('a merge after go-live makes two residents one, with the departments holding both listed; an unmerge splits them back', async () => {

@@ -88,11 +88,7 @@ export class BatchFlusher {
       if (!subject) continue;
       const link = await this.ledger.link(connector.slug, subject_type, subject_id);
       if (link && subject.version <= link.deliveredVersion) {
-        await this.ledger.confirm(connector.slug, subject_type, subject_id, link.deliveredVersion, {
-          externalId: link.externalId,
-          present: link.present,
-          action: 'none',
-        });
+        await this.ledger.confirmHeld(connector.slug, subject_type, subject_id);
         continue;
       }
       const relevant = connector.relevant(subject, now);

@@ -69,11 +69,7 @@ export class DeliveryService {
         subject.version,
       );
       if (link && subject.version <= link.deliveredVersion) {
-        await this.ledger.confirm(system, subjectType, subjectId, link.deliveredVersion, {
-          externalId: link.externalId,
-          present: link.present,
-          action: 'none',
-        });
+        await this.ledger.confirmHeld(system, subjectType, subjectId);
         return outcome;
       }
       const now = new Date();

@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
 
 export interface SystemLink {
   externalId: string | null;
@@ -17,7 +17,8 @@ export type LedgerStatus = 'pending' | 'sent' | 'confirmed' | 'failed' | 'not_re
  */
 @Injectable()
 export class LedgerService {
-  constructor(private readonly db: DataSource) {}
+  /** Injected with the data source; a repository may hand it its transaction's manager. */
+  constructor(@Inject(DataSource) private readonly db: DataSource | EntityManager) {}
 
   async link(system: string, subjectType: string, subjectId: string): Promise<SystemLink | null> {
     const rows: Array<{
@@ -148,6 +149,52 @@ export class LedgerService {
       [system, subjectType, subjectId, outcome.externalId, version, outcome.present, outcome.action],
     );
     return { currentVersion: rows[0]?.current_version ?? 0 };
+  }
+
+  /**
+   * The system already holds the subject's version: its open rows up to the version the link
+   * holds *now* are confirmed, and the link is left alone. Reading the link under a row lock (not
+   * trusting the version read before) keeps a resend requested meanwhile: it has reset the link
+   * and re-opened the row, and the subject goes back in the queue.
+   */
+  async confirmHeld(system: string, subjectType: string, subjectId: string): Promise<void> {
+    await this.db.query(
+      `WITH held AS (
+         SELECT delivered_version FROM system_link
+          WHERE system = $1 AND subject_type = $2 AND subject_id = $3 FOR UPDATE
+       )
+       UPDATE delivery SET status = 'confirmed', action = COALESCE(action, 'none'),
+              error_kind = NULL, last_error = NULL, updated_at = now()
+        WHERE system = $1 AND subject_type = $2 AND subject_id = $3
+          AND version <= (SELECT delivered_version FROM held)
+          AND status IN ('pending', 'sent', 'failed')`,
+      [system, subjectType, subjectId],
+    );
+  }
+
+  /**
+   * Sends subjects to systems again whatever they were last sent, in one statement: each link
+   * forgets the version it holds (with `assumeHeld` it counts as held; with `settle` a go-live
+   * dispute over whether the system should hold the subject is over), and the subject's current
+   * version is (re-)opened in the ledger. The caller queues the deliveries.
+   */
+  async reopen(
+    systems: readonly string[],
+    subject: { type: string; id: string; version: number },
+    options: { assumeHeld?: boolean; settle?: boolean } = {},
+  ): Promise<void> {
+    await this.db.query(
+      `WITH link AS (
+         UPDATE system_link SET delivered_version = 0, present = present OR $5,
+                disputed = disputed AND NOT $6, updated_at = now()
+          WHERE system = ANY($1) AND subject_type = $2 AND subject_id = $3
+       )
+       INSERT INTO delivery (system, subject_type, subject_id, version, event_id, status, action)
+       SELECT system, $2::text, $3::uuid, $4::int, NULL, 'pending', 'upsert' FROM unnest($1::text[]) AS system
+       ON CONFLICT ON CONSTRAINT uq_delivery_subject_version
+         DO UPDATE SET status = 'pending', updated_at = now()`,
+      [systems, subject.type, subject.id, subject.version, !!options.assumeHeld, !!options.settle],
+    );
   }
 
   /**

@@ -1,3 +1,4 @@
+import { LedgerService } from '@hub/delivery';
 import type { DataSource, EntityManager } from 'typeorm';
 import { activeRecordSql } from '../promotion/records';
 import { isCorrectable } from './correctable';
@@ -102,8 +103,8 @@ export class FindingRepository {
 
   /**
    * The departments that hold another value are sent the resident again: their links forget the
-   * version they hold (and a go-live dispute, once decided), and an outbox event routes the
-   * resident's current version, as any change does.
+   * version they hold (and a go-live dispute, once decided) and the current version is re-opened
+   * in their ledger, in this transaction; an outbox event queues the deliveries.
    */
   async resend(
     residentId: string,
@@ -111,17 +112,21 @@ export class FindingRepository {
     settle: boolean,
     actorId: string,
   ): Promise<void> {
-    await this.db.query(
-      `UPDATE system_link SET delivered_version = 0, disputed = disputed AND NOT $3
-        WHERE subject_type = 'resident' AND subject_id = $1 AND system = ANY($2)`,
-      [residentId, systems, settle],
+    const [resident]: Array<{ version: number }> = await this.db.query(
+      `SELECT version FROM resident WHERE id = $1`,
+      [residentId],
+    );
+    if (!resident) return;
+    await new LedgerService(this.db).reopen(
+      systems,
+      { type: 'resident', id: residentId, version: resident.version },
+      { settle },
     );
     await this.db.query(
       `INSERT INTO outbox_event (kind, source, subjects, actor_id)
-       SELECT 'finding.confirmed', 'community',
-              jsonb_build_array(jsonb_build_object('type', 'resident', 'id', r.id, 'version', r.version)), $2
-         FROM resident r WHERE r.id = $1`,
-      [residentId, actorId],
+       VALUES ('finding.confirmed', 'community',
+               jsonb_build_array(jsonb_build_object('type', 'resident', 'id', $1::uuid, 'version', $2::int)), $3)`,
+      [residentId, resident.version, actorId],
     );
   }
 
