@@ -4,6 +4,12 @@ export * from './change-writer';
 export * from './household.service';
 export * from './inputs';
 export * from './query.service';
+export {
+  RESIDENT_LIST_TAGS,
+  RESIDENT_SORTS,
+  type ResidentListTag,
+  type ResidentSort,
+} from './resident-list.repository';
 export * from './record-error';
 export * from './record.module';
 export * from './resident.service';

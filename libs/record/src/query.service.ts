@@ -1,17 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { normaliseCitizenId, pinyinFull } from '@hub/domain';
-import { scopeCondition, seesPersonalData, type Actor } from './actor';
+import { canSeeCorrections, scopeCondition, seesPersonalData, type Actor } from './actor';
 import { RecordError } from './record-error';
+import { ResidentListRepository, type ResidentListFilter } from './resident-list.repository';
 import { addressText, presentHistory, presentResident } from './resident-view';
 
 type Row = Record<string, unknown>;
 
-export interface SearchQuery {
-  q?: string;
+export interface SearchQuery extends Partial<ResidentListFilter> {
   page: number;
   size: number;
-  includeInactive?: boolean;
 }
 
 const RESIDENT_SELECT = `
@@ -29,23 +27,20 @@ export class RecordQueryService {
   constructor(private readonly db: DataSource) {}
 
   async search(actor: Actor, query: SearchQuery): Promise<{ total: number; items: Row[] }> {
+    const tags = query.tags ?? [];
+    // Who is under community corrections is seen only with that permission: not even as a count.
+    if (tags.includes('corrections') && !canSeeCorrections(actor)) {
+      throw new RecordError('forbidden', '您没有查看社区矫正人员的权限');
+    }
     const params: unknown[] = [];
-    // A resident merged into another (a duplicate found after go-live) is found as that one.
-    const where = [scopeCondition(actor, 'r.community_code', params), 'r.merged_into IS NULL'];
-    if (!query.includeInactive) where.push(`r.life_status = 'alive' AND r.residence_status = 'present'`);
-    const q = query.q?.trim();
-    if (q) where.push(searchCondition(q, params, seesPersonalData(actor)));
-    const condition = where.join(' AND ');
-    const [{ total }]: Array<{ total: string }> = await this.db.query(
-      `SELECT count(*) AS total FROM resident r WHERE ${condition}`,
+    const { total, rows } = await new ResidentListRepository(this.db).page(
+      scopeCondition(actor, 'r.community_code', params),
       params,
+      { ...query, includeInactive: !!query.includeInactive, tags, sort: query.sort ?? 'name' },
+      seesPersonalData(actor),
+      { limit: query.size, offset: (query.page - 1) * query.size },
     );
-    params.push(query.size, (query.page - 1) * query.size);
-    const rows: Row[] = await this.db.query(
-      `${RESIDENT_SELECT} WHERE ${condition} ORDER BY r.name_pinyin, r.id LIMIT $${params.length - 1} OFFSET $${params.length}`,
-      params,
-    );
-    return { total: Number(total), items: rows.map((row) => presentResident(row, actor, false)) };
+    return { total, items: rows.map((row) => presentResident(row, actor, false)) };
   }
 
   async resident(actor: Actor, id: string): Promise<Row> {
@@ -124,21 +119,4 @@ export class RecordQueryService {
       [actor.userId, actor.role, `${type}.read`, type, id, community, actor.correlationId ?? null],
     );
   }
-}
-
-/** Name (any part), ID number (prefix, as typed), or pinyin initials / full pinyin (prefix). */
-function searchCondition(q: string, params: unknown[], personal: boolean): string {
-  // Searching by identity would let someone who sees masked data confirm who lives where.
-  if (!personal) return 'FALSE';
-  const id = normaliseCitizenId(q);
-  if (/^\d{4,17}[\dX]?$/.test(id)) {
-    params.push(`${id}%`);
-    return `r.id_number LIKE $${params.length}`;
-  }
-  if (/^[a-zA-Z]+$/.test(q)) {
-    params.push(`${q.toLowerCase()}%`);
-    return `(r.name_initials LIKE $${params.length} OR r.name_pinyin LIKE $${params.length})`;
-  }
-  params.push(`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, pinyinFull(q));
-  return `(r.name LIKE $${params.length - 1} OR r.name_pinyin = $${params.length})`;
 }

@@ -1,17 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsObject,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsInt, IsObject, IsOptional, IsUUID, Min, ValidateNested } from 'class-validator';
 import { EMPLOYMENT_STATUS, LIVING_STATUS, MARITAL_STATUS, PENSION_STATUS } from '@hub/domain';
 import { AddressDto } from '../households/household.dto';
 import { IsCode, IsPastDate } from '../common/validators';
@@ -72,33 +61,5 @@ export class PensionStatusDto {
 }
 
 export { CorrectionsDto, DisabilityDto };
-
-export class SearchQueryDto {
-  @ApiPropertyOptional({ description: '姓名、公民身份号码（开头几位）或姓名拼音首字母' })
-  @IsOptional()
-  @IsString({ message: '搜索内容应为文字' })
-  @MaxLength(50, { message: '搜索内容不能超过50个字' })
-  q?: string;
-
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '页码应为整数' })
-  @Min(1, { message: '页码应从1开始' })
-  page?: number;
-
-  @ApiPropertyOptional({ default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '每页条数应为整数' })
-  @Min(1, { message: '每页至少1条' })
-  @Max(100, { message: '每页最多100条' })
-  size?: number;
-
-  @ApiPropertyOptional({ enum: ['true', 'false'], description: '是否包含已死亡或已迁出的居民' })
-  @IsOptional()
-  @IsIn(['true', 'false'], { message: '应为 true 或 false' })
-  includeInactive?: 'true' | 'false';
-}
 
 export const TAG_KINDS = ['disability', 'corrections', 'living', 'employment', 'pension'] as const;

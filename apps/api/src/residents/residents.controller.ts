@@ -25,9 +25,9 @@ import {
   LivingStatusDto,
   MarriageDto,
   PensionStatusDto,
-  SearchQueryDto,
   TAG_KINDS,
 } from './resident-change.dto';
+import { SearchQueryDto } from './resident-search.dto';
 
 const tagKind = new ParseEnumPipe(Object.fromEntries(TAG_KINDS.map((k) => [k, k])), {
   exceptionFactory: () => RecordError.notFound('状态类别'),
@@ -42,14 +42,26 @@ export class ResidentsController {
     private readonly queries: RecordQueryService,
   ) {}
 
-  /** Search within the caller's scope: name, ID number prefix or pinyin initials. */
+  /**
+   * Search and lists within the caller's scope: by name, pinyin, the first or last digits of an
+   * ID number, phone or address; filtered by age, category, status tags and grid; sorted.
+   */
   @Get()
   search(@CurrentActor() actor: Actor, @Query() query: SearchQueryDto) {
+    if (query.ageMin !== undefined && query.ageMax !== undefined && query.ageMin > query.ageMax) {
+      throw RecordError.invalid([{ field: 'ageMax', message: '年龄上限不能小于年龄下限' }]);
+    }
     return this.queries.search(actor, {
       q: query.q,
       page: query.page ?? 1,
       size: query.size ?? 20,
       includeInactive: query.includeInactive === 'true',
+      ageMin: query.ageMin,
+      ageMax: query.ageMax,
+      registrationType: query.registrationType,
+      tags: query.tags,
+      gridCode: query.grid,
+      sort: query.sort,
     });
   }
 

@@ -105,6 +105,20 @@ export interface PossibleDuplicate {
   communityCode: string | null;
 }
 
+/** The resident list's search and filters, as the API takes them (absent = no filter). */
+export type ResidentQuery = {
+  q?: string;
+  page: number;
+  size: number;
+  includeInactive?: 'true';
+  ageMin?: string;
+  ageMax?: string;
+  registrationType?: string;
+  tags?: string;
+  grid?: string;
+  sort?: string;
+};
+
 export const recordsApi = {
   login: (username: string, password: string) =>
     api.post<{ token: string; user: SessionUser }>('/auth/login', { username, password }),
@@ -112,12 +126,8 @@ export const recordsApi = {
   logout: () => api.post<unknown>('/auth/logout'),
   codes: () => api.get<CodeTables>('/codes'),
   communities: () => api.get<Community[]>('/communities'),
-  search: (q: string, page: number, size: number, includeInactive: boolean, signal?: AbortSignal) =>
-    api.get<{ total: number; items: ResidentSummary[] }>(
-      '/residents',
-      { q, page, size, includeInactive: includeInactive ? 'true' : undefined },
-      signal,
-    ),
+  search: (query: ResidentQuery, signal?: AbortSignal) =>
+    api.get<{ total: number; items: ResidentSummary[] }>('/residents', query, signal),
   resident: (id: string) => api.get<ResidentDetail>(`/residents/${id}`),
   household: (id: string) => api.get<HouseholdDetail>(`/households/${id}`),
   registerHousehold: (body: unknown) => api.post<RegisteredHousehold>('/households', body),

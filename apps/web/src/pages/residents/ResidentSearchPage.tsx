@@ -4,19 +4,39 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { recordsApi, type ResidentSummary } from '../../api/records';
 import { useCodeName } from '../../hooks/useCodes';
 import { useLoader } from '../../hooks/useLoader';
+import { ResidentFilters, type FilterValues } from './ResidentFilters';
 
 const PAGE_SIZE = 20;
 
-/** 居民查询: by name, by the first digits of the ID number, or by pinyin initials (张伟 → zw). */
+const FILTERS = ['ageMin', 'ageMax', 'registrationType', 'tags', 'grid', 'sort'] as const;
+
+/**
+ * 居民查询 and the lists a community keeps: by name, pinyin initials (张伟 → zw), the first or
+ * last digits of an ID number, a phone or an address; filtered by age, category, status and grid.
+ */
 export default function ResidentSearchPage() {
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const page = Number(params.get('page') ?? '1') || 1;
   const inactive = params.get('inactive') === '1';
+  const filters: FilterValues = Object.fromEntries(
+    FILTERS.flatMap((k) => (params.get(k) ? [[k, params.get(k)!]] : [])),
+  );
+  const filterKey = FILTERS.map((k) => params.get(k) ?? '').join('|');
   const codeName = useCodeName();
   const { data, error, loading } = useLoader(
-    (signal) => recordsApi.search(q, page, PAGE_SIZE, inactive, signal),
-    [q, page, inactive],
+    (signal) =>
+      recordsApi.search(
+        {
+          q: q || undefined,
+          page,
+          size: PAGE_SIZE,
+          includeInactive: inactive ? 'true' : undefined,
+          ...filters,
+        },
+        signal,
+      ),
+    [q, page, inactive, filterKey],
   );
 
   const update = (next: Record<string, string | undefined>) => {
@@ -83,8 +103,8 @@ export default function ResidentSearchPage() {
           enterButton="查询"
           defaultValue={q}
           key={q}
-          placeholder="姓名、身份证号开头几位或拼音首字母"
-          style={{ width: 420 }}
+          placeholder="姓名、拼音首字母、身份证号开头或后四位、手机号、住址"
+          style={{ width: 460 }}
           autoFocus
           data-testid="resident-search-input"
           onSearch={(value) => update({ q: value.trim() || undefined, page: undefined })}
@@ -96,6 +116,7 @@ export default function ResidentSearchPage() {
           包含已死亡、已迁出
         </Checkbox>
       </Space>
+      <ResidentFilters values={filters} onChange={(next) => update({ ...next, page: undefined })} />
       <Table
         rowKey="id"
         size="middle"
