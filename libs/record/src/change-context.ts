@@ -34,6 +34,10 @@ const SHOWN_ON_MEMBERS: readonly string[] = ['householdNo', 'assistanceType'];
 export class ChangeContext {
   private readonly touched = new Map<string, TouchedSubject>();
   readonly now = new Date().toISOString();
+  /** Why, in the worker's words (required for a correction of identity); kept on each version. */
+  reason: string | null = null;
+  /** What the change turned out to be, where that is known only once the record is read. */
+  kind: string | null = null;
 
   constructor(
     readonly tx: EntityManager,

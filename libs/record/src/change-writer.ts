@@ -38,7 +38,7 @@ export class ChangeWriter {
           if (subjects.length === 0) {
             throw new RecordError('invalid', '没有需要保存的修改：提交的内容与现有记录相同');
           }
-          const eventId = await this.writeEvent(ctx, kind, subjects);
+          const eventId = await this.writeEvent(ctx, ctx.kind ?? kind, subjects);
           return { result, eventId };
         });
       } catch (error) {
@@ -68,17 +68,17 @@ export class ChangeWriter {
          INSERT INTO outbox_event (kind, source, subjects, actor_id, correlation_id)
          VALUES ($1, $2, $3::jsonb, $4, $5) RETURNING id
        ), resident_versions AS (
-         INSERT INTO resident_version (resident_id, version, state, change_kind, source, event_id, changed_by)
-         SELECT r.id, r.version, to_jsonb(r) - 'field_sources', $1, $2, (SELECT id FROM event), $4
+         INSERT INTO resident_version (resident_id, version, state, change_kind, source, event_id, changed_by, reason)
+         SELECT r.id, r.version, to_jsonb(r) - 'field_sources', $1, $2, (SELECT id FROM event), $4, $12
            FROM resident r WHERE r.id = ANY($6::uuid[])
          RETURNING resident_id, version, state
        ), household_versions AS (
-         INSERT INTO household_version (household_id, version, state, change_kind, source, event_id, changed_by)
+         INSERT INTO household_version (household_id, version, state, change_kind, source, event_id, changed_by, reason)
          SELECT h.id, h.version, (to_jsonb(h) - 'field_sources') || jsonb_build_object('members', COALESCE(
              (SELECT jsonb_agg(jsonb_build_object('residentId', m.resident_id, 'relation', m.relation,
                 'joinedOn', m.joined_on) ORDER BY m.id)
                 FROM household_member m WHERE m.household_id = h.id AND m.left_on IS NULL), '[]'::jsonb)),
-           $1, $2, (SELECT id FROM event), $4
+           $1, $2, (SELECT id FROM event), $4, $12
            FROM household h WHERE h.id = ANY($7::uuid[])
          RETURNING household_id, version, state
        ), audit AS (
@@ -93,7 +93,8 @@ export class ChangeWriter {
                        FROM household_versions c JOIN household_version p
                          ON p.household_id = c.household_id AND p.version = c.version - 1), '{}'::jsonb),
            COALESCE((SELECT jsonb_object_agg('resident:' || resident_id, state) FROM resident_versions), '{}'::jsonb)
-           || COALESCE((SELECT jsonb_object_agg('household:' || household_id, state) FROM household_versions), '{}'::jsonb),
+           || COALESCE((SELECT jsonb_object_agg('household:' || household_id, state) FROM household_versions), '{}'::jsonb)
+           || CASE WHEN $12::text IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('reason', $12::text) END,
            $5
        )
        SELECT id FROM event`,
@@ -109,6 +110,7 @@ export class ChangeWriter {
         primary.type,
         primary.id,
         actor.communityCode,
+        ctx.reason,
       ],
     );
     return rows[0].id;

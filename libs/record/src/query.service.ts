@@ -54,7 +54,8 @@ export class RecordQueryService {
     if (rows[0].merged_into)
       return { ...(await this.resident(actor, String(rows[0].merged_into))), mergedFrom: id };
     const history: Row[] = await this.db.query(
-      `SELECT * FROM resident_version WHERE resident_id = $1 ORDER BY version`,
+      `SELECT v.*, u.display_name AS changed_by_name FROM resident_version v
+         LEFT JOIN app_user u ON u.id = v.changed_by WHERE v.resident_id = $1 ORDER BY v.version`,
       [id],
     );
     await this.auditRead(actor, 'resident', id, String(rows[0].community_code));
@@ -86,7 +87,8 @@ export class RecordQueryService {
       id,
     ]);
     const history: Row[] = await this.db.query(
-      `SELECT * FROM household_version WHERE household_id = $1 ORDER BY version`,
+      `SELECT v.*, u.display_name AS changed_by_name FROM household_version v
+         LEFT JOIN app_user u ON u.id = v.changed_by WHERE v.household_id = $1 ORDER BY v.version`,
       [id],
     );
     await this.auditRead(actor, 'household', id, String(h.community_code));

@@ -130,6 +130,9 @@ export function presentHistory(versions: Row[], actor: Actor): Array<Record<stri
       source: v.source,
       changedAt: v.changed_at,
       changedBy: v.changed_by,
+      // People by name: a worker reads who made a change, not a user id.
+      changedByName: v.changed_by_name ?? null,
+      reason: v.reason ?? null,
       changes,
     };
   });

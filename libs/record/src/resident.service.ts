@@ -20,13 +20,20 @@ export type TagInput =
 
 type Outcome = Promise<ChangeOutcome<{ version: number }>>;
 
+/** Who someone is: a change of these is a correction, made with a reason. */
+const IDENTITY_FIELDS = ['idNumber', 'name', 'gender', 'birthDate', 'ethnicity'] as const;
+
 const today = (): string => new Date().toISOString().slice(0, 10);
 
 @Injectable()
 export class ResidentService {
   constructor(private readonly writer: ChangeWriter) {}
 
-  change(actor: Actor, id: string, patch: ResidentPatch, expectedVersion?: number): Outcome {
+  /**
+   * A direct change of a person's data. Correcting who someone is (name, ID number, gender,
+   * birth date, ethnicity) needs a reason, which the history and the audit keep.
+   */
+  change(actor: Actor, id: string, patch: ResidentPatch, expectedVersion?: number, reason?: string): Outcome {
     return this.edit(
       actor,
       id,
@@ -36,6 +43,16 @@ export class ResidentService {
         checkIdAgreesWith({ ...stored, ...patch });
         if (patch.idNumber !== undefined && patch.idNumber !== stored.idNumber) {
           await refuseKnownIdNumbers(ctx.tx, [{ field: 'idNumber', idNumber: patch.idNumber }]);
+        }
+        const corrected = IDENTITY_FIELDS.some((f) => patch[f] !== undefined && patch[f] !== stored[f]);
+        if (corrected) {
+          ctx.reason = reason?.trim() || null;
+          if (!ctx.reason) {
+            throw RecordError.invalid([
+              { field: 'reason', message: '更正姓名、身份证号等身份信息须填写更正原因' },
+            ]);
+          }
+          ctx.kind = 'resident.identity-corrected';
         }
         return patch;
       },

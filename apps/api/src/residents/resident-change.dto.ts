@@ -1,6 +1,15 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsObject, IsOptional, IsUUID, Min, ValidateNested } from 'class-validator';
+import {
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { EMPLOYMENT_STATUS, LIVING_STATUS, MARITAL_STATUS, PENSION_STATUS } from '@hub/domain';
 import { AddressDto } from '../households/household.dto';
 import { IsCode, IsPastDate } from '../common/validators';
@@ -15,6 +24,15 @@ export class ChangeResidentDto extends PartialType(
   @IsInt({ message: '版本号应为整数' })
   @Min(1, { message: '版本号应为正整数' })
   expectedVersion?: number;
+
+  @ApiPropertyOptional({
+    description: '更正原因：更正姓名、公民身份号码、性别、出生日期或民族时必填，记入变更记录',
+    example: '户口簿姓名为"张伟"，录入时误写',
+  })
+  @IsOptional()
+  @IsString({ message: '更正原因应为文字' })
+  @MaxLength(200, { message: '更正原因不能超过200个字' })
+  reason?: string;
 }
 
 export class DateEventDto {

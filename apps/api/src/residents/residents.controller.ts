@@ -77,8 +77,8 @@ export class ResidentsController {
     @Param('id', RecordIdPipe) id: string,
     @Body() body: ChangeResidentDto,
   ) {
-    const { expectedVersion, ...patch } = body;
-    return flatten(await this.residents.change(actor, id, patch, expectedVersion), id);
+    const { expectedVersion, reason, ...patch } = body;
+    return flatten(await this.residents.change(actor, id, patch, expectedVersion, reason), id);
   }
 
   @Post(':id/death')

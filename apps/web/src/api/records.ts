@@ -48,6 +48,9 @@ export interface HistoryEntry {
   source: string;
   changedAt: string;
   changedBy: string | null;
+  changedByName: string | null;
+  /** Why, in the worker's words (a correction of identity). */
+  reason: string | null;
   changes: FieldChange[];
 }
 
@@ -133,6 +136,7 @@ export const recordsApi = {
   registerHousehold: (body: unknown) => api.post<RegisteredHousehold>('/households', body),
   addMember: (householdId: string, body: unknown, birth: boolean) =>
     api.post<SavedChange>(`/households/${householdId}/${birth ? 'births' : 'members'}`, body),
+  change: (residentId: string, body: unknown) => api.patch<SavedChange>(`/residents/${residentId}`, body),
   lifeEvent: (residentId: string, event: 'death' | 'move-out' | 'address' | 'marriage', body: unknown) =>
     api.post<SavedChange>(`/residents/${residentId}/${event}`, body),
   startTag: (residentId: string, kind: string, body: unknown) =>

@@ -47,6 +47,12 @@ export function ActionModal({ action, onClose, onDone }: Props) {
       confirmLoading={saving}
       destroyOnClose
       afterClose={() => setProblems([])}
+      // The first field takes the keyboard once the dialog is open (it opens from a keyboard menu).
+      afterOpenChange={(open) => {
+        if (!open || !action) return;
+        const form = document.querySelector(`[data-testid="action-form-${action.key}"]`);
+        form?.querySelector<HTMLElement>('input:not([type=hidden]):not([disabled]), textarea')?.focus();
+      }}
       onCancel={onClose}
       onOk={() => form.submit()}
       okButtonProps={{ 'data-testid': 'action-save' }}

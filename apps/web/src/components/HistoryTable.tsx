@@ -9,7 +9,8 @@ const KIND_NAMES: Record<string, string> = {
   'household.registered': '新户登记',
   'household.member-added': '增加成员',
   'resident.born': '出生登记',
-  'resident.changed': '信息更正',
+  'resident.changed': '信息修改',
+  'resident.identity-corrected': '身份信息更正',
   'resident.died': '死亡登记',
   'resident.moved-out': '迁出',
   'resident.moved-in': '迁入',
@@ -68,13 +69,25 @@ export function HistoryTable({ history }: { history: HistoryEntry[] }) {
           {h.source === 'community' || !h.source ? '社区录入' : systemName(h.source)}
           {h.changedBy && (
             <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-              用户 {h.changedBy.slice(0, 8)}
+              {h.changedByName ?? '已删除的用户'}
             </Typography.Text>
           )}
         </span>
       ),
     },
-    { title: '内容', render: (_, h) => <Changes changes={h.changes} first={h.version === 1} /> },
+    {
+      title: '内容',
+      render: (_, h) => (
+        <>
+          <Changes changes={h.changes} first={h.version === 1} />
+          {h.reason && (
+            <Typography.Text type="secondary" data-testid={`history-reason-${h.version}`}>
+              原因：{h.reason}
+            </Typography.Text>
+          )}
+        </>
+      ),
+    },
   ];
   return (
     <Table

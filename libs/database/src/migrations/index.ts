@@ -4,6 +4,7 @@ import { IdentityResolution1764400000000 } from './1764400000000-identity-resolu
 import { Console1764500000000 } from './1764500000000-console';
 import { SourceRecordGoldenLink1764600000000 } from './1764600000000-source-record-golden-link';
 import { GoLive1764700000000 } from './1764700000000-go-live';
+import { ChangeReason1764800000000 } from './1764800000000-change-reason';
 
 /** Listed explicitly (no glob) so the compiled apps find them wherever they run from. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Console1764500000000,
   SourceRecordGoldenLink1764600000000,
   GoLive1764700000000,
+  ChangeReason1764800000000,
 ];

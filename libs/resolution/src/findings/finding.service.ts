@@ -88,7 +88,7 @@ export class FindingService {
         ]);
       }
       const patch: ResidentPatch = { [open.field]: value };
-      await this.residents.change(actor, open.subjectId, patch);
+      await this.residents.change(actor, open.subjectId, patch, undefined, '数据核对：工作人员核实后更正');
     });
     return { ...finding, status: 'corrected', correctedValue: value };
   }

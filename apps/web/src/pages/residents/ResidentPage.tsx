@@ -4,7 +4,9 @@ import { Link, useParams } from 'react-router-dom';
 import { recordsApi } from '../../api/records';
 import { useSession } from '../../auth/SessionContext';
 import { ActionModal, type ActionSpec } from '../../components/ActionModal';
+import { deliveriesApi } from '../../api/deliveries';
 import { DeliveryPanel } from '../../components/DeliveryPanel';
+import { editActions } from '../../components/EditActions';
 import { HistoryTable } from '../../components/HistoryTable';
 import { lifeEventActions, tagActions } from '../../components/ResidentActions';
 import { useCodeName } from '../../hooks/useCodes';
@@ -20,6 +22,9 @@ export default function ResidentPage() {
   const codeName = useCodeName();
   const { data: r, error, reload } = useLoader(() => recordsApi.resident(id), [id]);
   const communities = useLoader(() => recordsApi.communities(), []).data ?? [];
+  // The departments holding the person: a correction of identity tells the worker who hears of it.
+  const held = useLoader((signal) => deliveriesApi.resident(id, signal), [id]).data;
+  const heldBy = (held?.systems ?? []).filter((s) => s.status !== 'not_relevant').map((s) => s.name);
   const [action, setAction] = useState<ActionSpec>();
 
   if (error && !r) return <Alert type="error" showIcon message={error.message} />;
@@ -29,6 +34,7 @@ export default function ResidentPage() {
   const community = communities.find((c) => c.code === r.communityCode);
   const events = active ? lifeEventActions(r, community) : [];
   const tags = active ? tagActions(r, user) : [];
+  const edits = active ? editActions(r, heldBy) : [];
   const menu = (list: ActionSpec[]) => ({
     items: list.map((a) => ({ key: a.key, label: <span data-testid={`action-${a.key}`}>{a.title}</span> })),
     onClick: ({ key }: { key: string }) => setAction(list.find((a) => a.key === key)),
@@ -52,10 +58,13 @@ export default function ResidentPage() {
         extra={
           active && (
             <Space>
-              <Dropdown menu={menu(events)}>
+              <Dropdown menu={menu(edits)} trigger={['click']} autoFocus>
+                <Button data-testid="edit-actions">修改信息</Button>
+              </Dropdown>
+              <Dropdown menu={menu(events)} trigger={['click']} autoFocus>
                 <Button data-testid="life-events">生活事件</Button>
               </Dropdown>
-              <Dropdown menu={menu(tags)}>
+              <Dropdown menu={menu(tags)} trigger={['click']} autoFocus>
                 <Button type="primary" data-testid="status-tags">
                   设置状态
                 </Button>

@@ -1,0 +1,146 @@
+import type { Browser, Page } from 'playwright-core';
+import { drained, startHub, type Hub } from '../delivery/harness';
+import { person } from '../support/households';
+import {
+  focusedTestId,
+  launchBrowser,
+  logIn,
+  newPage,
+  requireBuiltConsole,
+  screenshot,
+  serve,
+  until,
+} from './browser';
+
+/**
+ * A worker changes a resident's basic details in the console: a phone as it comes, a mistyped
+ * name corrected with a reason. Each reaches the departments holding the person as an update of
+ * the record they have (the same record ids, no second one).
+ */
+describe('A community worker changes a phone and corrects a name in the console', () => {
+  let hub: Hub;
+  let browser: Browser;
+  let page: Page;
+  let headId: string;
+
+  /** Per system, the record the department holds of the head and the version it holds. */
+  const links = async (): Promise<
+    Array<{ system: string; external_id: string; delivered_version: number }>
+  > =>
+    hub.h.db.query(
+      `SELECT system, external_id, delivered_version FROM system_link
+        WHERE subject_type = 'resident' AND subject_id = $1 AND present ORDER BY system`,
+      [headId],
+    );
+
+  /** Opens one of the resident page's menus and chooses an entry, by keyboard. */
+  async function chooseAction(menu: string, action: string): Promise<void> {
+    await page.getByTestId(menu).focus();
+    await page.keyboard.press('Enter');
+    const item = page.getByTestId(`action-${action}`);
+    await item.waitFor();
+    for (
+      let i = 0;
+      i < 6 &&
+      !(await item.evaluate((el) => el.closest('li')?.classList.contains('ant-dropdown-menu-item-active')));
+      i++
+    ) {
+      await page.keyboard.press('ArrowDown');
+    }
+    await page.keyboard.press('Enter');
+    await page.getByTestId(`action-form-${action}`).waitFor();
+  }
+
+  beforeAll(async () => {
+    requireBuiltConsole();
+    hub = await startHub('browser_edit');
+    const res = await hub.h.http
+      .post('/api/households')
+      .auth(hub.h.tokens.worker, { type: 'bearer' })
+      .send({
+        type: 'family',
+        address: { estate: '青龙苑', building: '11', unit: '2', room: '601' },
+        members: [
+          person('赵健', '02', 41, '1', { phone: '13800001234', employmentStatus: '1' }),
+          person('钱芳', '10', 39, '2', { employmentStatus: '1' }),
+        ],
+      });
+    if (res.status !== 201) throw new Error(`household refused: ${JSON.stringify(res.body)}`);
+    headId = (res.body.members as Array<{ id: string }>)[0].id;
+    await drained(hub.h, 90_000);
+    browser = await launchBrowser();
+    page = await newPage(browser, await serve(hub.h.app));
+    await logIn(page, 'worker');
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await hub?.close();
+  });
+
+  it('changes the phone from the keyboard; the departments holding him are sent an update', async () => {
+    const before = await links();
+    expect(before.map((l) => l.system)).toEqual(expect.arrayContaining(['police-population', 'employment']));
+    await page.goto(`/residents/${headId}`);
+    await page.getByTestId('resident-name').waitFor();
+    await chooseAction('edit-actions', 'contact');
+    // The dialog gives the keyboard to its first field once it has opened.
+    await until('the phone field focused', async () => (await focusedTestId(page)) === 'field-phone', 5_000);
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('13912345678');
+    await page.keyboard.press('Enter');
+    await page.getByText('修改联系电话已保存').waitFor();
+    await drained(hub.h, 90_000);
+
+    const [resident] = await hub.h.db.query(`SELECT phone, version FROM resident WHERE id = $1`, [headId]);
+    expect(resident).toEqual({ phone: '13912345678', version: 2 });
+    const after = await links();
+    // The same department records, each now holding version 2: updated, not created again.
+    expect(after.map((l) => [l.system, l.external_id])).toEqual(before.map((l) => [l.system, l.external_id]));
+    const phoneHolders = after.filter((l) => l.system !== 'civil-assistance');
+    expect(phoneHolders.every((l) => l.delivered_version === 2)).toBe(true);
+    await expect(page.getByTestId('history-table').innerText()).resolves.toContain('信息修改');
+  }, 120_000);
+
+  it('corrects a mistyped name with a reason, naming the departments told; they confirm the update', async () => {
+    await page.reload();
+    await page.getByTestId('resident-name').waitFor();
+    await chooseAction('edit-actions', 'identity');
+    const told = await page.getByTestId('identity-told').innerText();
+    expect(told).toContain('公安');
+    // Without a reason nothing is saved and the dialog says why.
+    await page.getByTestId('field-name').fill('赵建');
+    await page.getByTestId('field-name').press('Enter');
+    await page.getByText('更正姓名、身份证号等身份信息须填写更正原因').first().waitFor();
+    const [unchanged] = await hub.h.db.query(`SELECT name, version FROM resident WHERE id = $1`, [headId]);
+    expect(unchanged).toEqual({ name: '赵健', version: 2 });
+
+    await page.getByTestId('field-reason').fill('户口簿姓名为“赵建”，录入时误写');
+    await page.getByTestId('action-save').click();
+    await page.getByText('更正身份信息已保存').waitFor();
+    await drained(hub.h, 90_000);
+
+    const [corrected] = await hub.h.db.query(`SELECT name, version FROM resident WHERE id = $1`, [headId]);
+    expect(corrected).toEqual({ name: '赵建', version: 3 });
+    const confirmed: Array<{ system: string; status: string }> = await hub.h.db.query(
+      `SELECT d.system, d.status FROM delivery d JOIN system_link l
+          ON l.system = d.system AND l.subject_type = 'resident' AND l.subject_id = d.subject_id AND l.present
+        WHERE d.subject_id = $1 AND d.version = 3 ORDER BY d.system`,
+      [headId],
+    );
+    expect(confirmed.length).toBeGreaterThan(3);
+    expect(confirmed.filter((d) => d.status !== 'confirmed')).toEqual([]);
+    await page.reload();
+    await expect(page.getByTestId('history-reason-3').innerText()).resolves.toContain('录入时误写');
+    await expect(page.getByTestId('history-table').innerText()).resolves.toContain('身份信息更正');
+    const [audit] = await hub.h.db.query(
+      `SELECT action, after->>'reason' AS reason FROM audit_log
+        WHERE subject_id = $1 AND action <> 'resident.read' ORDER BY id DESC LIMIT 1`,
+      [headId],
+    );
+    expect(audit).toEqual({
+      action: 'resident.identity-corrected',
+      reason: '户口簿姓名为“赵建”，录入时误写',
+    });
+    await screenshot(page, 'worker-identity-corrected');
+  }, 120_000);
+});
