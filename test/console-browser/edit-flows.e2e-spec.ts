@@ -22,6 +22,7 @@ describe('A community worker changes a phone and corrects a name in the console'
   let browser: Browser;
   let page: Page;
   let headId: string;
+  let householdId: string;
 
   /** Per system, the record the department holds of the head and the version it holds. */
   const links = async (): Promise<
@@ -67,6 +68,7 @@ describe('A community worker changes a phone and corrects a name in the console'
       });
     if (res.status !== 201) throw new Error(`household refused: ${JSON.stringify(res.body)}`);
     headId = (res.body.members as Array<{ id: string }>)[0].id;
+    householdId = res.body.id as string;
     await drained(hub.h, 90_000);
     browser = await launchBrowser();
     page = await newPage(browser, await serve(hub.h.app));
@@ -142,5 +144,36 @@ describe('A community worker changes a phone and corrects a name in the console'
       reason: '户口簿姓名为“赵建”，录入时误写',
     });
     await screenshot(page, 'worker-identity-corrected');
+  }, 120_000);
+
+  it('records 低保 for the existing household; 民政 receives it as a new assistance document', async () => {
+    await page.goto(`/households/${householdId}`);
+    await page.getByTestId('household-members').waitFor();
+    await chooseAction('assistance-actions', 'assistance');
+    await until('the type field focused', async () => (await focusedTestId(page)) !== null, 5_000);
+    await page.keyboard.type('低保');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('field-assistance-amount').fill('980');
+    await page.getByTestId('field-assistance-approvedOn').click();
+    await page.keyboard.type('2026-11-01');
+    await page.keyboard.press('Tab');
+    await page.getByTestId('action-save').click();
+    await page.getByText('设置社会救助已保存').waitFor();
+    await drained(hub.h, 90_000);
+
+    const [household] = await hub.h.db.query(
+      `SELECT assistance_type, assistance_amount::text AS amount, assistance_approved_on::text AS approved
+         FROM household WHERE id = $1`,
+      [householdId],
+    );
+    expect(household).toEqual({ assistance_type: 'dibao', amount: '980.00', approved: '2026-11-01' });
+    const [civil] = await hub.h.db.query(
+      `SELECT external_id, present FROM system_link
+        WHERE system = 'civil-assistance' AND subject_type = 'household' AND subject_id = $1`,
+      [householdId],
+    );
+    expect(civil.present).toBe(true);
+    expect(civil.external_id).toMatch(/^MZ\d{12}$/);
+    await expect(page.getByText('低保，每月 980.00 元').isVisible()).resolves.toBe(true);
   }, 120_000);
 });

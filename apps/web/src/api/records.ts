@@ -136,6 +136,9 @@ export const recordsApi = {
   registerHousehold: (body: unknown) => api.post<RegisteredHousehold>('/households', body),
   addMember: (householdId: string, body: unknown, birth: boolean) =>
     api.post<SavedChange>(`/households/${householdId}/${birth ? 'births' : 'members'}`, body),
+  setAssistance: (householdId: string, body: unknown) =>
+    api.put<SavedChange>(`/households/${householdId}/assistance`, body),
+  endAssistance: (householdId: string) => api.delete<SavedChange>(`/households/${householdId}/assistance`),
   change: (residentId: string, body: unknown) => api.patch<SavedChange>(`/residents/${residentId}`, body),
   lifeEvent: (residentId: string, event: 'death' | 'move-out' | 'address' | 'marriage', body: unknown) =>
     api.post<SavedChange>(`/residents/${residentId}/${event}`, body),

@@ -12,6 +12,14 @@ export interface ActionSpec {
   submit: (body: unknown) => Promise<unknown>;
 }
 
+/** A drop-down's items for a list of actions; choosing one opens its dialog. */
+export function actionMenu(list: ActionSpec[], open: (action: ActionSpec | undefined) => void) {
+  return {
+    items: list.map((a) => ({ key: a.key, label: <span data-testid={`action-${a.key}`}>{a.title}</span> })),
+    onClick: ({ key }: { key: string }) => open(list.find((a) => a.key === key)),
+  };
+}
+
 interface Props {
   action: ActionSpec | undefined;
   onClose: () => void;

@@ -1,8 +1,11 @@
 import { UserAddOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Skeleton, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Dropdown, Skeleton, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
 import type { ColumnsType } from 'antd/es/table';
 import { Link, useParams } from 'react-router-dom';
 import { recordsApi, type ResidentDetail } from '../../api/records';
+import { ActionModal, actionMenu, type ActionSpec } from '../../components/ActionModal';
+import { assistanceActions } from '../../components/AssistanceActions';
 import { DeliveryPanel } from '../../components/DeliveryPanel';
 import { HistoryTable } from '../../components/HistoryTable';
 import { useCodeName } from '../../hooks/useCodes';
@@ -13,7 +16,9 @@ import { formatDate } from '../../lib/format';
 export default function HouseholdPage() {
   const { id = '' } = useParams();
   const codeName = useCodeName();
-  const { data: h, error } = useLoader(() => recordsApi.household(id), [id]);
+  const { message } = App.useApp();
+  const { data: h, error, reload } = useLoader(() => recordsApi.household(id), [id]);
+  const [action, setAction] = useState<ActionSpec>();
 
   if (error && !h) return <Alert type="error" showIcon message={error.message} />;
   if (!h) return <Skeleton active />;
@@ -57,11 +62,16 @@ export default function HouseholdPage() {
       <Card
         title={`户：${h.address.text ?? h.householdNo ?? h.id.slice(0, 8)}`}
         extra={
-          <Link to={`/households/${h.id}/add-member`}>
-            <Button type="primary" icon={<UserAddOutlined />} data-testid="household-add-member">
-              增加成员
-            </Button>
-          </Link>
+          <Space>
+            <Dropdown menu={actionMenu(assistanceActions(h), setAction)} trigger={['click']} autoFocus>
+              <Button data-testid="assistance-actions">社会救助</Button>
+            </Dropdown>
+            <Link to={`/households/${h.id}/add-member`}>
+              <Button type="primary" icon={<UserAddOutlined />} data-testid="household-add-member">
+                增加成员
+              </Button>
+            </Link>
+          </Space>
         }
       >
         <Descriptions column={{ xs: 1, md: 3 }} size="small" bordered style={{ marginBottom: 16 }}>
@@ -91,6 +101,15 @@ export default function HouseholdPage() {
       <Card title="变更记录" size="small">
         <HistoryTable history={h.history} />
       </Card>
+      <ActionModal
+        action={action}
+        onClose={() => setAction(undefined)}
+        onDone={(done) => {
+          setAction(undefined);
+          message.success(`${done.title}已保存，正在发送到各部门系统`);
+          reload();
+        }}
+      />
     </Space>
   );
 }

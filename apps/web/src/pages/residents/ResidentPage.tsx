@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { recordsApi } from '../../api/records';
 import { useSession } from '../../auth/SessionContext';
-import { ActionModal, type ActionSpec } from '../../components/ActionModal';
+import { ActionModal, actionMenu, type ActionSpec } from '../../components/ActionModal';
 import { deliveriesApi } from '../../api/deliveries';
 import { DeliveryPanel } from '../../components/DeliveryPanel';
 import { editActions } from '../../components/EditActions';
@@ -35,10 +35,7 @@ export default function ResidentPage() {
   const events = active ? lifeEventActions(r, community) : [];
   const tags = active ? tagActions(r, user) : [];
   const edits = active ? editActions(r, heldBy) : [];
-  const menu = (list: ActionSpec[]) => ({
-    items: list.map((a) => ({ key: a.key, label: <span data-testid={`action-${a.key}`}>{a.title}</span> })),
-    onClick: ({ key }: { key: string }) => setAction(list.find((a) => a.key === key)),
-  });
+  const menu = (list: ActionSpec[]) => actionMenu(list, setAction);
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
