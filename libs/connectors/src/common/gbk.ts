@@ -12,6 +12,8 @@ export const decodeGbk = (bytes: Buffer | Uint8Array): string => iconv.decode(Bu
 
 /** The characters of `text` that GBK cannot hold (rare given-name characters, emoji, `•`). */
 export function unencodableInGbk(text: string): string[] {
+  // Nearly every text round-trips whole: one conversion instead of one per character.
+  if (decodeGbk(encodeGbk(text)) === text) return [];
   return Array.from(text).filter((ch) => iconv.decode(iconv.encode(ch, 'gbk'), 'gbk') !== ch);
 }
 
@@ -20,6 +22,7 @@ export function unencodableInGbk(text: string): string[] {
  * lacks stored as `?` or left out (the spec's quirk); every other character as it is.
  */
 export function sameNameInGbk(name: string, held: string): boolean {
+  if (name === held) return true;
   const lacking = new Set(unencodableInGbk(name));
   if (lacking.size === 0) return name === held;
   const literal = (ch: string): string => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,9 +1,14 @@
 import type { Connector } from '@hub/connectors';
-import { isActiveResident } from '@hub/domain';
+import { isActiveResident, type ResidentSnapshot } from '@hub/domain';
 import { DEPARTMENT_SYSTEMS } from '@hub/infra';
 import type { SnapshotService } from '@hub/record';
 import type { DataSource } from 'typeorm';
-import { HoldingRepository, type Dispute } from './holding.repository';
+import { HoldingRepository, type Dispute, type HeldLink } from './holding.repository';
+
+interface Chunk {
+  held: HeldLink[];
+  subjects: ResidentSnapshot[];
+}
 
 const CHUNK = 2_000;
 
@@ -29,18 +34,37 @@ export class HoldingCheck {
 
   async run(now = new Date()): Promise<number> {
     let disputes = 0;
+    let reading: Promise<Chunk> | undefined;
     for await (const ids of this.repository.newResidents(CHUNK)) {
-      const found = await this.disputes(ids, now);
-      await this.repository.record(found);
-      disputes += found.length;
+      // Each chunk is read while the one before is checked: the database and node overlap.
+      const next = this.read(ids);
+      next.catch(() => undefined);
+      if (reading) disputes += await this.check(await reading, now);
+      reading = next;
     }
+    if (reading) disputes += await this.check(await reading, now);
     return disputes;
   }
 
-  private async disputes(ids: readonly string[], now: Date): Promise<Dispute[]> {
-    const links = new Map((await this.repository.links(ids)).map((l) => [`${l.system}/${l.residentId}`, l]));
+  private async read(ids: readonly string[]): Promise<Chunk> {
+    const [held, subjects] = await Promise.all([this.repository.links(ids), this.snapshots.residents(ids)]);
+    return { held, subjects };
+  }
+
+  private async check({ held, subjects }: Chunk, now: Date): Promise<number> {
+    const found = this.disputes(held, subjects, now);
+    await this.repository.record(found);
+    return found.length;
+  }
+
+  private disputes(
+    heldLinks: readonly HeldLink[],
+    subjects: readonly ResidentSnapshot[],
+    now: Date,
+  ): Dispute[] {
+    const links = new Map(heldLinks.map((l) => [`${l.system}/${l.residentId}`, l]));
     const found: Dispute[] = [];
-    for (const subject of await this.snapshots.residents(ids)) {
+    for (const subject of subjects) {
       if (!isActiveResident(subject)) continue;
       for (const connector of this.connectors) {
         const held = links.get(`${connector.slug}/${subject.id}`) ?? null;

@@ -81,7 +81,7 @@ export class PromotionStagingRepository {
         pension_status pension_status, corrections_type text, corrections_start date, corrections_end date,
         field_sources jsonb, estate text, building text, unit text, room text, community_code text,
         grid_code text, police_hh text, police_relation text, civil_no text, civil_relation text,
-        assistance jsonb, hh_key text, household_id uuid, address_id uuid, address_community text);
+        assistance jsonb, hh_key text, household_id uuid, address_community text);
       CREATE UNLOGGED TABLE promote_link (golden_id uuid NOT NULL, system text NOT NULL, external_id text,
         present boolean NOT NULL);
       CREATE UNLOGGED TABLE promote_finding (golden_id uuid NOT NULL, field text NOT NULL, chosen_value text,
@@ -107,6 +107,7 @@ export class PromotionStagingRepository {
       CREATE INDEX ON promote_person (police_hh) WHERE police_hh IS NOT NULL;
       CREATE INDEX ON promote_person (civil_no) WHERE civil_no IS NOT NULL;
       CREATE INDEX ON promote_person (id_number) WHERE id_number IS NOT NULL;
+      CREATE INDEX ON promote_person (resident_id) WHERE is_new;
       CREATE INDEX ON promote_link (golden_id);
       ANALYZE promote_person; ANALYZE promote_link`);
   }

@@ -21,6 +21,10 @@ const MEMBER_STATE = `(to_jsonb(h) - 'field_sources') || jsonb_build_object('mem
                     ORDER BY m.id)
      FROM household_member m WHERE m.household_id = h.id AND m.left_on IS NULL), '[]'::jsonb))`;
 
+/** The staged record's columns a promotion reads (`s` is source_record). */
+const RECORD_COLUMNS = `s.id, s.system, s.record_id, s.id_number_raw, s.id_number, s.id_valid, s.name, s.gender,
+  s.birth_date, s.phone, s.address, s.attributes, s.golden_id, s.imported_at, s.resident_id`;
+
 /** Reads of the resolved city for promotion, in golden-id order, a chunk at a time. */
 export class PromotionReadRepository {
   constructor(private readonly db: DataSource) {}
@@ -40,30 +44,38 @@ export class PromotionReadRepository {
     return new Map(rows.map((r) => [r.system, new Date(r.at).toISOString()]));
   }
 
-  async clusters(afterGoldenId: string, limit: number): Promise<Cluster[]> {
+  /**
+   * The next `limit` active golden records after `afterGoldenId` with their records, and the
+   * golden id to continue after (null at the end). Each record is read once by its golden id's
+   * index: the cost per chunk stays the same however large the city.
+   */
+  async clusters(
+    afterGoldenId: string,
+    limit: number,
+  ): Promise<{ clusters: Cluster[]; next: string | null }> {
     const ids: Array<{ id: string }> = await this.db.query(
       `SELECT id FROM golden_person WHERE status = 'active' AND id > $1 ORDER BY id LIMIT $2`,
       [afterGoldenId, limit],
     );
-    if (ids.length === 0) return [];
+    if (ids.length === 0) return { clusters: [], next: null };
     // A golden record without a name (its records cut the name to a surname) is never promoted;
     // its records join the one named golden record of the same ID number: that person's records.
     const rows: Array<Record<string, unknown>> = await this.db.query(
       `WITH chunk AS (SELECT unnest($1::uuid[]) AS cluster_id),
-       members AS (
-         SELECT s.id, c.cluster_id FROM chunk c JOIN source_record s ON s.golden_id = c.cluster_id
-         UNION ALL
-         SELECT s.id, c.cluster_id FROM chunk c JOIN golden_person g ON g.id = c.cluster_id
+       unnamed AS (
+         SELECT o.id AS golden_id, g.id AS cluster_id
+           FROM chunk c JOIN golden_person g ON g.id = c.cluster_id
            JOIN golden_person o ON o.id_number = g.id_number AND o.status = 'active' AND o.name IS NULL
-           JOIN source_record s ON s.golden_id = o.id
           WHERE g.name IS NOT NULL AND NOT EXISTS (
                 SELECT 1 FROM golden_person x WHERE x.id_number = g.id_number AND x.status = 'active'
-                   AND x.name IS NOT NULL AND x.id <> g.id))
-       SELECT s.id, s.system, s.record_id, s.id_number_raw, s.id_number, s.id_valid, s.name, s.gender, s.birth_date,
-              s.phone, s.address, s.attributes, s.golden_id, s.imported_at, s.resident_id, m.cluster_id,
-              r.id AS promoted_resident
-         FROM members m JOIN source_record s ON s.id = m.id LEFT JOIN resident r ON r.golden_id = m.cluster_id
-        ORDER BY m.cluster_id, s.system, s.record_id`,
+                   AND x.name IS NOT NULL AND x.id <> g.id)),
+       members AS (
+         SELECT s.golden_id AS cluster_id, ${RECORD_COLUMNS} FROM source_record s WHERE s.golden_id = ANY($1::uuid[])
+         UNION ALL
+         SELECT u.cluster_id, ${RECORD_COLUMNS} FROM unnamed u JOIN source_record s ON s.golden_id = u.golden_id)
+       SELECT m.*, r.id AS promoted_resident
+         FROM members m LEFT JOIN resident r ON r.golden_id = m.cluster_id
+        ORDER BY m.cluster_id, m.system, m.record_id`,
       [ids.map((x) => x.id)],
     );
     const clusters = new Map<string, Cluster>();
@@ -80,7 +92,7 @@ export class PromotionReadRepository {
         residentId: (row.resident_id as string | null) ?? null,
       });
     }
-    return [...clusters.values()];
+    return { clusters: [...clusters.values()], next: ids[ids.length - 1].id };
   }
 
   /**
@@ -197,13 +209,6 @@ export class PromotionWriteRepository {
       UPDATE promote_household h SET address_id = a.id FROM address a
        WHERE a.community_code = h.community_code AND a.estate = h.estate AND a.building = COALESCE(h.building, '')
          AND a.unit = COALESCE(h.unit, '') AND a.room = COALESCE(h.room, '')`);
-    await this.tx.query(
-      `UPDATE promote_person p SET address_id = h.address_id FROM promote_household h WHERE p.hh_key = h.key`,
-    );
-    await this.tx.query(`
-      UPDATE promote_person p SET address_id = a.id FROM address a
-       WHERE a.community_code = p.address_community AND a.estate = p.estate
-         AND a.building = COALESCE(p.building, '') AND a.unit = COALESCE(p.unit, '') AND a.room = COALESCE(p.room, '')`);
     return added;
   }
 
@@ -251,12 +256,18 @@ export class PromotionWriteRepository {
         registration_type, life_status, residence_status, disability_type, disability_grade,
         disability_certificate_no, living_status, employment_status, pension_status, corrections_type,
         corrections_start, corrections_end, field_sources)
-      SELECT resident_id, golden_id, id_number, name, name_pinyin, name_initials, gender, ethnicity, birth_date,
-        registered_address, address_id, community_code, phone, marital_status, education, political_status,
-        registration_type, life_status, residence_status, disability_type, disability_grade,
-        disability_certificate_no, living_status, employment_status, pension_status, corrections_type,
-        corrections_start, corrections_end, field_sources
-        FROM promote_person WHERE is_new AND community_code IS NOT NULL`);
+      SELECT p.resident_id, p.golden_id, p.id_number, p.name, p.name_pinyin, p.name_initials, p.gender,
+        p.ethnicity, p.birth_date, p.registered_address, a.id, p.community_code, p.phone, p.marital_status,
+        p.education, p.political_status, p.registration_type, p.life_status, p.residence_status,
+        p.disability_type, p.disability_grade, p.disability_certificate_no, p.living_status,
+        p.employment_status, p.pension_status, p.corrections_type, p.corrections_start, p.corrections_end,
+        p.field_sources
+        FROM promote_person p
+        -- Where they live: the address written for their own estate (or their household's).
+        LEFT JOIN address a ON a.community_code = p.address_community AND a.estate = p.estate
+             AND a.building = COALESCE(p.building, '') AND a.unit = COALESCE(p.unit, '')
+             AND a.room = COALESCE(p.room, '')
+       WHERE p.is_new AND p.community_code IS NOT NULL`);
     await this.tx.query(
       `INSERT INTO resident_version (resident_id, version, state, change_kind, source, changed_by)
        SELECT r.id, r.version, to_jsonb(r) - 'field_sources', 'resident.imported', 'import', $1

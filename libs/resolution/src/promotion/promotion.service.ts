@@ -118,6 +118,9 @@ export class PromotionService {
     onProgress?: (progress: PromotionProgress) => Promise<void> | void,
   ): Promise<PromotionSummary> {
     const started = Date.now();
+    // The import leaves these tables far from their last statistics: reads planned on stale
+    // ones scan every record for each chunk.
+    await new PromotionWriteRepository(this.db.manager).refreshStatistics(['golden_person', 'source_record']);
     const [{ total }]: Array<{ total: number }> = await this.db.query(
       `SELECT count(*)::int AS total FROM golden_person WHERE status = 'active'`,
     );
@@ -210,10 +213,14 @@ export class PromotionService {
     };
     let done = 0;
     try {
-      for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
-        const clusters = await this.read.clusters(after, CHUNK);
-        if (clusters.length === 0) break;
-        after = clusters[clusters.length - 1].goldenId;
+      // The next chunk is read while this one is turned into rows: the database and node overlap.
+      let reading = this.read.clusters('00000000-0000-0000-0000-000000000000', CHUNK);
+      for (;;) {
+        const { clusters, next } = await reading;
+        if (next === null) break;
+        reading = this.read.clusters(next, CHUNK);
+        // Settled by the loop's next await; a rejection before then must not go unhandled.
+        reading.catch(() => undefined);
         const promotions = clusters.map((c) => ({
           cluster: c,
           promotion: promotedPerson(c.goldenId, c.records, carried, rosters),
