@@ -175,5 +175,10 @@ describe('A community worker changes a phone and corrects a name in the console'
     expect(civil.present).toBe(true);
     expect(civil.external_id).toMatch(/^MZ\d{12}$/);
     await expect(page.getByText('低保，每月 980.00 元').isVisible()).resolves.toBe(true);
+    // The history in words: what was set, by its name, not its code.
+    const history = await page.getByTestId('history-table').innerText();
+    expect(history).toContain('设置社会救助');
+    expect(history).toContain('低保');
+    expect(history).not.toMatch(/dibao|tag-started|[0-9a-f]{8}-[0-9a-f]{4}-/);
   }, 120_000);
 });

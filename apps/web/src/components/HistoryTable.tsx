@@ -2,6 +2,7 @@ import { Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { FieldChange, HistoryEntry } from '../api/records';
 import { fieldLabel } from '../lib/field-path';
+import { useCodeName } from '../hooks/useCodes';
 import { formatDateTime } from '../lib/format';
 import { systemName } from '../lib/systems';
 
@@ -16,6 +17,10 @@ const KIND_NAMES: Record<string, string> = {
   'resident.moved-in': '迁入',
   'resident.address-changed': '地址变更',
   'resident.marital-status-changed': '婚姻状况变更',
+  'resident.imported': '上线导入',
+  'household.imported': '上线导入',
+  'resident.merged': '重复合并',
+  'resident.unmerged': '撤销合并',
 };
 const TAG_NAMES: Record<string, string> = {
   disability: '残疾',
@@ -23,24 +28,56 @@ const TAG_NAMES: Record<string, string> = {
   living: '居住状况',
   employment: '就业状况',
   pension: '养老保险',
+  assistance: '社会救助',
 };
 /** Bookkeeping columns that change with every version and tell a worker nothing. */
 const HIDDEN = new Set(['id', 'name_pinyin', 'name_initials', 'search_text', 'field_sources']);
 
 export function changeKindName(kind: string): string {
-  const tag = /^resident\.tag-(started|ended)\.(\w+)$/.exec(kind);
+  const tag = /^(?:resident|household)\.tag-(started|ended)\.(\w+)$/.exec(kind);
   if (tag) return `${tag[1] === 'started' ? '设置' : '取消'}${TAG_NAMES[tag[2]] ?? tag[2]}`;
   return KIND_NAMES[kind] ?? kind;
 }
 
-const show = (value: unknown): string => {
-  if (value === null || value === undefined || value === '') return '（空）';
-  if (Array.isArray(value)) return `${value.length}项`;
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+/** Fields whose values are codes, with the table that names them. */
+const CODED: Record<string, string> = {
+  gender: 'gender',
+  ethnicity: 'ethnicity',
+  maritalStatus: 'marital-status',
+  education: 'education',
+  politicalStatus: 'political-status',
+  registrationType: 'registration-type',
+  lifeStatus: 'life-status',
+  residenceStatus: 'residence-status',
+  livingStatus: 'living-status',
+  employmentStatus: 'employment-status',
+  pensionStatus: 'pension-status',
+  assistanceType: 'assistance-type',
+  disabilityType: 'disability-type',
+  disabilityGrade: 'disability-grade',
+  correctionsType: 'corrections-type',
+  type: 'household-type',
+  relation: 'relation-to-head',
 };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const camel = (key: string): string => key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** A stored value as a worker reads it: codes by their names, people counted, no raw ids. */
+function useShow(): (field: string, value: unknown) => string {
+  const codeName = useCodeName();
+  return (field, value) => {
+    if (value === null || value === undefined || value === '') return '（空）';
+    const table = CODED[camel(field)];
+    if (table && typeof value === 'string') return codeName(table, value);
+    if (Array.isArray(value)) return field === 'members' ? `${value.length}人` : `${value.length}项`;
+    if (typeof value === 'string' && UUID.test(value)) return '已登记';
+    if (typeof value === 'object') return JSON.stringify(value);
+    return String(value);
+  };
+}
 
 function Changes({ changes, first }: { changes: FieldChange[]; first: boolean }) {
+  const show = useShow();
   const visible = changes.filter((c) => !HIDDEN.has(c.field));
   if (first) return <Typography.Text type="secondary">首次建档（{visible.length}项信息）</Typography.Text>;
   if (visible.length === 0) return <Typography.Text type="secondary">—</Typography.Text>;
@@ -48,7 +85,7 @@ function Changes({ changes, first }: { changes: FieldChange[]; first: boolean })
     <ul style={{ margin: 0, paddingLeft: 16 }}>
       {visible.map((c) => (
         <li key={c.field}>
-          {fieldLabel(c.field)}：{show(c.before)} → {show(c.after)}
+          {fieldLabel(c.field)}：{show(c.field, c.before)} → {show(c.field, c.after)}
         </li>
       ))}
     </ul>
