@@ -23,6 +23,8 @@ describe('A community worker changes a phone and corrects a name in the console'
   let page: Page;
   let headId: string;
   let householdId: string;
+  let threeId: string;
+  let threeMembers: string[];
 
   /** Per system, the record the department holds of the head and the version it holds. */
   const links = async (): Promise<
@@ -40,14 +42,18 @@ describe('A community worker changes a phone and corrects a name in the console'
     await page.keyboard.press('Enter');
     const item = page.getByTestId(`action-${action}`);
     await item.waitFor();
-    for (
-      let i = 0;
-      i < 6 &&
-      !(await item.evaluate((el) => el.closest('li')?.classList.contains('ant-dropdown-menu-item-active')));
-      i++
-    ) {
-      await page.keyboard.press('ArrowDown');
-    }
+    const active = () =>
+      item.evaluate((el) => !!el.closest('li')?.classList.contains('ant-dropdown-menu-item-active'));
+    // Arrow keys walk the open menu (it takes the keyboard once it has opened); Enter chooses.
+    await until(
+      `${action} chosen in the menu`,
+      async () => {
+        if (await active()) return true;
+        await page.keyboard.press('ArrowDown');
+        return false;
+      },
+      5_000,
+    );
     await page.keyboard.press('Enter');
     await page.getByTestId(`action-form-${action}`).waitFor();
   }
@@ -69,6 +75,21 @@ describe('A community worker changes a phone and corrects a name in the console'
     if (res.status !== 201) throw new Error(`household refused: ${JSON.stringify(res.body)}`);
     headId = (res.body.members as Array<{ id: string }>)[0].id;
     householdId = res.body.id as string;
+    const three = await hub.h.http
+      .post('/api/households')
+      .auth(hub.h.tokens.worker, { type: 'bearer' })
+      .send({
+        type: 'family',
+        address: { estate: '青龙苑', building: '12', unit: '1', room: '101' },
+        members: [
+          person('孔德明', '02', 58, '1', { employmentStatus: '1' }),
+          person('孔王氏', '10', 56, '2', { employmentStatus: '1' }),
+          person('孔小华', '20', 12, '1'),
+        ],
+      });
+    if (three.status !== 201) throw new Error(`household refused: ${JSON.stringify(three.body)}`);
+    threeId = three.body.id as string;
+    threeMembers = (three.body.members as Array<{ id: string }>).map((m) => m.id);
     await drained(hub.h, 90_000);
     browser = await launchBrowser();
     page = await newPage(browser, await serve(hub.h.app));
@@ -180,5 +201,65 @@ describe('A community worker changes a phone and corrects a name in the console'
     expect(history).toContain('设置社会救助');
     expect(history).toContain('低保');
     expect(history).not.toMatch(/dibao|tag-started|[0-9a-f]{8}-[0-9a-f]{4}-/);
+  }, 120_000);
+
+  it('makes the wife the 户主, the former head her spouse', async () => {
+    await page.goto(`/households/${householdId}`);
+    await page.getByTestId('household-members').waitFor();
+    await chooseAction('household-actions', 'change-head');
+    await until('the new head field focused', async () => (await focusedTestId(page)) !== null, 5_000);
+    await page.keyboard.type('钱芳');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('field-formerHeadRelation').click();
+    await page.keyboard.type('配偶');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('action-save').click();
+    await page.getByText('变更户主已保存').waitFor();
+    const rows: Array<{ name: string; relation: string }> = await hub.h.db.query(
+      `SELECT r.name, m.relation FROM household_member m JOIN resident r ON r.id = m.resident_id
+        WHERE m.household_id = $1 AND m.left_on IS NULL ORDER BY r.name`,
+      [householdId],
+    );
+    expect(rows).toEqual([
+      { name: '赵建', relation: '10' },
+      { name: '钱芳', relation: '02' },
+    ]);
+    const [h] = await hub.h.db.query(
+      `SELECT r.name FROM household h JOIN resident r ON r.id = h.head_resident_id WHERE h.id = $1`,
+      [householdId],
+    );
+    expect(h.name).toBe('钱芳');
+    await drained(hub.h, 90_000);
+    await expect(page.getByTestId('history-table').innerText()).resolves.toContain('变更户主');
+  }, 120_000);
+
+  it('moves a household of three out in one action; the police end all three', async () => {
+    await page.goto(`/households/${threeId}`);
+    await page.getByTestId('household-members').waitFor();
+    await chooseAction('household-actions', 'household-move-out');
+    await expect(page.getByTestId('move-out-warning').innerText()).resolves.toContain('3 人');
+    await page.getByTestId('field-date').click();
+    await page.keyboard.type('2026-11-30');
+    await page.keyboard.press('Tab');
+    await page.getByTestId('field-destination').fill('江苏省南京市鼓楼区');
+    await page.getByTestId('field-reason').fill('购房迁出');
+    await page.getByTestId('action-save').click();
+    await page.getByText('整户迁出已保存').waitFor();
+    await drained(hub.h, 90_000);
+
+    const moved: Array<{ residence_status: string; moved_out_on: string }> = await hub.h.db.query(
+      `SELECT residence_status, moved_out_on::text FROM resident WHERE id = ANY($1)`,
+      [threeMembers],
+    );
+    expect(moved).toEqual(Array(3).fill({ residence_status: 'moved_out', moved_out_on: '2026-11-30' }));
+    const [h] = await hub.h.db.query(`SELECT status FROM household WHERE id = $1`, [threeId]);
+    expect(h.status).toBe('dissolved');
+    const police: Array<{ present: boolean }> = await hub.h.db.query(
+      `SELECT present FROM system_link WHERE system = 'police-population' AND subject_id = ANY($1)`,
+      [threeMembers],
+    );
+    expect(police).toEqual(Array(3).fill({ present: false }));
+    await expect(page.getByText('本户已注销').isVisible()).resolves.toBe(true);
+    await expect(page.getByTestId('history-table').innerText()).resolves.toContain('迁往江苏省南京市鼓楼区');
   }, 120_000);
 });

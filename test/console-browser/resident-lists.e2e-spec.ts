@@ -9,6 +9,7 @@ import {
   requireBuiltConsole,
   screenshot,
   serve,
+  until,
 } from './browser';
 
 /** The rows the resident list shows: name and age as rendered. */
@@ -23,15 +24,15 @@ async function shownRows(page: Page): Promise<Array<{ name: string; age: number 
 }
 
 async function waitForRows(page: Page, names: string[]): Promise<void> {
-  await page.waitForFunction(
-    (expected) => {
-      const shown = [
-        ...document.querySelectorAll('[data-testid="resident-search-results"] tbody tr[data-row-key]'),
-      ].map((tr) => tr.querySelector('td')?.textContent ?? '');
-      return JSON.stringify(shown) === JSON.stringify(expected);
+  let shown: string[] = [];
+  await until(
+    `the list showing ${names.join('、')}`,
+    async () => {
+      shown = (await shownRows(page)).map((r) => r.name);
+      return JSON.stringify(shown) === JSON.stringify(names);
     },
-    names,
-    { timeout: 15_000 },
+    15_000,
+    () => shown,
   );
 }
 

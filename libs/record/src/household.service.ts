@@ -6,6 +6,8 @@ import type { ChangeContext } from './change-context';
 import { ChangeWriter, type ChangeOutcome } from './change-writer';
 import type { AssistanceInput, MemberInput, RegisterHouseholdInput } from './inputs';
 import { RecordError } from './record-error';
+import { fromRow, RESIDENT_COLUMNS } from './resident-columns';
+import { endMemberships, lockMembers, setRelation } from './membership';
 import { returnedRows } from './sql';
 import {
   addressUpsertSql,
@@ -130,6 +132,72 @@ export class HouseholdService {
       await insertMembers(ctx, householdId, [residentId], [member], joinedOn);
       await ctx.updateHousehold(household, {}, true);
       return { residentId };
+    });
+  }
+
+  /**
+   * The whole household moves away (迁出) in one change: every current member is moved out on
+   * the date, the household is closed, and the destination and reason are kept on each version.
+   */
+  moveOut(
+    actor: Actor,
+    householdId: string,
+    move: { date: string; destination: string; reason?: string },
+  ): Promise<ChangeOutcome<{ residentIds: string[] }>> {
+    return this.writer.run(actor, 'household.moved-out', 'community', async (ctx) => {
+      const household = await ctx.lockHousehold(householdId);
+      if (household.status !== 'active')
+        throw RecordError.invalid([{ field: 'date', message: '该户已注销' }]);
+      const members = await lockMembers(ctx, householdId);
+      if (members.length === 0) throw RecordError.invalid([{ field: 'date', message: '该户没有在册成员' }]);
+      ctx.reason = `迁往${move.destination}${move.reason ? `：${move.reason}` : ''}`;
+      for (const { resident_id } of members) {
+        const [resident]: Array<Record<string, unknown>> = await ctx.tx.query(
+          `SELECT * FROM resident WHERE id = $1`,
+          [resident_id],
+        );
+        const born = fromRow(RESIDENT_COLUMNS, resident).birthDate;
+        if (born && born > move.date) {
+          throw RecordError.invalid([{ field: 'date', message: '迁出日期不能早于成员的出生日期' }]);
+        }
+        await ctx.updateResident(resident, { residenceStatus: 'moved_out', movedOutOn: move.date });
+      }
+      await endMemberships(ctx, householdId, move.date, 'moved_out');
+      await ctx.updateHousehold(household, { status: 'dissolved' }, true);
+      return { residentIds: members.map((m) => m.resident_id) };
+    });
+  }
+
+  /**
+   * A new 户主 (the head died, moved away, or the family decided): the new head's relation
+   * becomes 户主 and the former head, if still here, takes the relation the worker gives.
+   */
+  changeHead(
+    actor: Actor,
+    householdId: string,
+    change: { residentId: string; formerHeadRelation?: string },
+  ): Promise<ChangeOutcome<{ version: number }>> {
+    return this.writer.run(actor, 'household.head-changed', 'community', async (ctx) => {
+      const household = await ctx.lockHousehold(householdId);
+      const members = await lockMembers(ctx, householdId);
+      if (!members.some((m) => m.resident_id === change.residentId)) {
+        throw RecordError.invalid([{ field: 'residentId', message: '新户主须是本户现有成员' }]);
+      }
+      const former = household.head_resident_id as string | null;
+      if (former === change.residentId) {
+        throw RecordError.invalid([{ field: 'residentId', message: '该成员已是户主' }]);
+      }
+      const formerStays = !!former && members.some((m) => m.resident_id === former);
+      if (formerStays && !change.formerHeadRelation) {
+        throw RecordError.invalid([{ field: 'formerHeadRelation', message: '请填写原户主与新户主的关系' }]);
+      }
+      if (change.formerHeadRelation && HEAD_RELATIONS.includes(change.formerHeadRelation)) {
+        throw RecordError.invalid([{ field: 'formerHeadRelation', message: '一户只能有一位户主' }]);
+      }
+      await setRelation(ctx, householdId, change.residentId, '02');
+      if (formerStays) await setRelation(ctx, householdId, former, change.formerHeadRelation!);
+      await ctx.updateHousehold(household, { headResidentId: change.residentId }, true);
+      return { version: Number(household.version) + 1 };
     });
   }
 

@@ -9,6 +9,7 @@ import {
 } from '@hub/record';
 import { CurrentActor, Roles, WRITERS } from '../auth/roles.decorator';
 import { RecordIdPipe } from '../common/id-param.pipe';
+import { ChangeHeadDto, HouseholdMoveOutDto } from './household-change.dto';
 import { AssistanceDto, BirthDto, MemberDto, MoveInDto, RegisterHouseholdDto } from './household.dto';
 
 /** A worker without the corrections permission may not set that status, even on a new person. */
@@ -84,6 +85,31 @@ export class HouseholdsController {
   async moveIn(@CurrentActor() actor: Actor, @Param('id', RecordIdPipe) id: string, @Body() body: MoveInDto) {
     const { result, eventId } = await this.households.moveIn(actor, id, body);
     return { id: result.residentId, eventId };
+  }
+
+  /** The whole household moves away: every member moved out, the household closed. */
+  @Post(':id/move-out')
+  @HttpCode(200)
+  @Roles(...WRITERS)
+  async moveOut(
+    @CurrentActor() actor: Actor,
+    @Param('id', RecordIdPipe) id: string,
+    @Body() body: HouseholdMoveOutDto,
+  ) {
+    const { result, eventId } = await this.households.moveOut(actor, id, body);
+    return { id, ...result, eventId };
+  }
+
+  /** A new 户主 from among the members. */
+  @Put(':id/head')
+  @Roles(...WRITERS)
+  async changeHead(
+    @CurrentActor() actor: Actor,
+    @Param('id', RecordIdPipe) id: string,
+    @Body() body: ChangeHeadDto,
+  ) {
+    const { result, eventId } = await this.households.changeHead(actor, id, body);
+    return { id, ...result, eventId };
   }
 
   @Put(':id/assistance')

@@ -136,6 +136,10 @@ export const recordsApi = {
   registerHousehold: (body: unknown) => api.post<RegisteredHousehold>('/households', body),
   addMember: (householdId: string, body: unknown, birth: boolean) =>
     api.post<SavedChange>(`/households/${householdId}/${birth ? 'births' : 'members'}`, body),
+  moveHouseholdOut: (householdId: string, body: unknown) =>
+    api.post<SavedChange>(`/households/${householdId}/move-out`, body),
+  changeHead: (householdId: string, body: unknown) =>
+    api.put<SavedChange>(`/households/${householdId}/head`, body),
   setAssistance: (householdId: string, body: unknown) =>
     api.put<SavedChange>(`/households/${householdId}/assistance`, body),
   endAssistance: (householdId: string) => api.delete<SavedChange>(`/households/${householdId}/assistance`),

@@ -18,6 +18,8 @@ const KIND_NAMES: Record<string, string> = {
   'resident.address-changed': '地址变更',
   'resident.marital-status-changed': '婚姻状况变更',
   'resident.imported': '上线导入',
+  'household.moved-out': '整户迁出',
+  'household.head-changed': '变更户主',
   'household.imported': '上线导入',
   'resident.merged': '重复合并',
   'resident.unmerged': '撤销合并',

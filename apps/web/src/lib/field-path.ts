@@ -16,6 +16,10 @@ export function toNamePath(field: string): NamePath {
 }
 
 const FIELD_LABELS: Record<string, string> = {
+  reason: '原因',
+  residentId: '新户主',
+  formerHeadRelation: '原户主与新户主的关系',
+  destination: '迁往',
   idNumber: '公民身份号码',
   name: '姓名',
   gender: '性别',

@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router-dom';
 import { recordsApi, type ResidentDetail } from '../../api/records';
 import { ActionModal, actionMenu, type ActionSpec } from '../../components/ActionModal';
 import { assistanceActions } from '../../components/AssistanceActions';
+import { householdActions } from '../../components/HouseholdActions';
 import { DeliveryPanel } from '../../components/DeliveryPanel';
 import { HistoryTable } from '../../components/HistoryTable';
 import { useCodeName } from '../../hooks/useCodes';
@@ -22,6 +23,14 @@ export default function HouseholdPage() {
 
   if (error && !h) return <Alert type="error" showIcon message={error.message} />;
   if (!h) return <Skeleton active />;
+
+  const active = h.status === 'active';
+  const household = householdActions(h);
+  const headless =
+    active &&
+    !h.members.some(
+      (m) => m.id === h.headResidentId && m.residenceStatus === 'present' && m.lifeStatus === 'alive',
+    );
 
   const columns: ColumnsType<ResidentDetail> = [
     {
@@ -63,6 +72,11 @@ export default function HouseholdPage() {
         title={`户：${h.address.text ?? h.householdNo ?? h.id.slice(0, 8)}`}
         extra={
           <Space>
+            {active && (
+              <Dropdown menu={actionMenu(household, setAction)} trigger={['click']} autoFocus>
+                <Button data-testid="household-actions">户务办理</Button>
+              </Dropdown>
+            )}
             <Dropdown menu={actionMenu(assistanceActions(h), setAction)} trigger={['click']} autoFocus>
               <Button data-testid="assistance-actions">社会救助</Button>
             </Dropdown>
@@ -74,6 +88,27 @@ export default function HouseholdPage() {
           </Space>
         }
       >
+        {!active && (
+          <Alert type="info" showIcon style={{ marginBottom: 16 }} message="本户已注销（整户迁出）" />
+        )}
+        {headless && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            data-testid="household-headless"
+            message="本户目前没有户主（原户主已死亡或迁出），请为本户指定新户主"
+            action={
+              <Button
+                size="small"
+                data-testid="household-choose-head"
+                onClick={() => setAction(household[0])}
+              >
+                变更户主
+              </Button>
+            }
+          />
+        )}
         <Descriptions column={{ xs: 1, md: 3 }} size="small" bordered style={{ marginBottom: 16 }}>
           <Descriptions.Item label="户号">{h.householdNo ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="户别">{codeName('household-type', h.type)}</Descriptions.Item>
