@@ -58,38 +58,34 @@ describe('A community worker changes a phone and corrects a name in the console'
     await page.getByTestId(`action-form-${action}`).waitFor();
   }
 
-  beforeAll(async () => {
-    requireBuiltConsole();
-    hub = await startHub('browser_edit');
+  async function register(address: object, members: object[]): Promise<{ id: string; members: string[] }> {
     const res = await hub.h.http
       .post('/api/households')
       .auth(hub.h.tokens.worker, { type: 'bearer' })
-      .send({
-        type: 'family',
-        address: { estate: '青龙苑', building: '11', unit: '2', room: '601' },
-        members: [
-          person('赵健', '02', 41, '1', { phone: '13800001234', employmentStatus: '1' }),
-          person('钱芳', '10', 39, '2', { employmentStatus: '1' }),
-        ],
-      });
+      .send({ type: 'family', address, members });
     if (res.status !== 201) throw new Error(`household refused: ${JSON.stringify(res.body)}`);
-    headId = (res.body.members as Array<{ id: string }>)[0].id;
-    householdId = res.body.id as string;
-    const three = await hub.h.http
-      .post('/api/households')
-      .auth(hub.h.tokens.worker, { type: 'bearer' })
-      .send({
-        type: 'family',
-        address: { estate: '青龙苑', building: '12', unit: '1', room: '101' },
-        members: [
-          person('孔德明', '02', 58, '1', { employmentStatus: '1' }),
-          person('孔王氏', '10', 56, '2', { employmentStatus: '1' }),
-          person('孔小华', '20', 12, '1'),
-        ],
-      });
-    if (three.status !== 201) throw new Error(`household refused: ${JSON.stringify(three.body)}`);
-    threeId = three.body.id as string;
-    threeMembers = (three.body.members as Array<{ id: string }>).map((m) => m.id);
+    return {
+      id: res.body.id as string,
+      members: (res.body.members as Array<{ id: string }>).map((m) => m.id),
+    };
+  }
+
+  beforeAll(async () => {
+    requireBuiltConsole();
+    hub = await startHub('browser_edit');
+    const zhao = await register({ estate: '青龙苑', building: '11', unit: '2', room: '601' }, [
+      person('赵健', '02', 41, '1', { phone: '13800001234', employmentStatus: '1' }),
+      person('钱芳', '10', 39, '2', { employmentStatus: '1' }),
+    ]);
+    headId = zhao.members[0];
+    householdId = zhao.id;
+    const kong = await register({ estate: '青龙苑', building: '12', unit: '1', room: '101' }, [
+      person('孔德明', '02', 58, '1', { employmentStatus: '1' }),
+      person('孔王氏', '10', 56, '2', { employmentStatus: '1' }),
+      person('孔小华', '20', 12, '1'),
+    ]);
+    threeId = kong.id;
+    threeMembers = kong.members;
     await drained(hub.h, 90_000);
     browser = await launchBrowser();
     page = await newPage(browser, await serve(hub.h.app));
