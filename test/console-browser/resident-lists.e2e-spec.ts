@@ -12,15 +12,16 @@ import {
   until,
 } from './browser';
 
-/** The rows the resident list shows: name and age as rendered. */
+/** The rows the resident list shows: name and age as rendered, read in one go (it re-renders). */
 async function shownRows(page: Page): Promise<Array<{ name: string; age: number }>> {
-  const rows = page.getByTestId('resident-search-results').locator('tbody tr[data-row-key]');
-  const out: Array<{ name: string; age: number }> = [];
-  for (let i = 0; i < (await rows.count()); i++) {
-    const cells = rows.nth(i).locator('td');
-    out.push({ name: await cells.nth(0).innerText(), age: Number(await cells.nth(3).innerText()) });
-  }
-  return out;
+  // A table row's text has its cells separated by tabs.
+  const rows = await page
+    .getByTestId('resident-search-results')
+    .locator('tbody tr[data-row-key]')
+    .allInnerTexts();
+  return rows
+    .map((row) => row.split('\t').map((cell) => cell.trim()))
+    .map((c) => ({ name: c[0], age: Number(c[3]) }));
 }
 
 async function waitForRows(page: Page, names: string[]): Promise<void> {
