@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { canSeeCorrections, scopeCondition, seesPersonalData, type Actor } from './actor';
 import { RecordError } from './record-error';
-import { ResidentListRepository, type ResidentListFilter } from './resident-list.repository';
+import { RESIDENT_SELECT, ResidentListRepository, type ResidentListFilter } from './resident-list.repository';
 import { addressText, presentHistory, presentResident } from './resident-view';
 
 type Row = Record<string, unknown>;
@@ -11,15 +11,6 @@ export interface SearchQuery extends Partial<ResidentListFilter> {
   page: number;
   size: number;
 }
-
-const RESIDENT_SELECT = `
-  SELECT r.*, c.name AS community_name, m.household_id, m.relation,
-         a.estate AS addr_estate, a.building AS addr_building, a.unit AS addr_unit, a.room AS addr_room,
-         a.grid_code AS addr_grid_code
-    FROM resident r
-    JOIN community c ON c.code = r.community_code
-    LEFT JOIN household_member m ON m.resident_id = r.id AND m.left_on IS NULL
-    LEFT JOIN address a ON a.id = r.current_address_id`;
 
 /** Reads of the unified record, always within the actor's scope; out of scope reads as absent. */
 @Injectable()

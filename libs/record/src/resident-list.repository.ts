@@ -31,17 +31,20 @@ export interface ResidentListFilter {
 
 type Row = Record<string, unknown>;
 
-const FROM = `
+/** A resident row as the console shows it: community, current membership, where they live. */
+const RESIDENT_FROM = `
     FROM resident r
     JOIN community c ON c.code = r.community_code
     LEFT JOIN household_member m ON m.resident_id = r.id AND m.left_on IS NULL
-    LEFT JOIN household h ON h.id = m.household_id
     LEFT JOIN address a ON a.id = r.current_address_id`;
 
-const SELECT = `
+export const RESIDENT_SELECT = `
   SELECT r.*, c.name AS community_name, m.household_id, m.relation,
          a.estate AS addr_estate, a.building AS addr_building, a.unit AS addr_unit, a.room AS addr_room,
-         a.grid_code AS addr_grid_code`;
+         a.grid_code AS addr_grid_code ${RESIDENT_FROM}`;
+
+/** Lists also filter on the household (低保). */
+const LIST_JOIN = `LEFT JOIN household h ON h.id = m.household_id`;
 
 /** Where they live as the console writes it (幸福小区3幢2单元301室), for searching by address. */
 const ADDRESS_TEXT = `concat(a.estate, a.building || '幢', a.unit || '单元', a.room || '室')`;
@@ -129,12 +132,12 @@ export class ResidentListRepository {
     for (const tag of filter.tags) where.push(TAG_CONDITIONS[tag]);
     const condition = where.join(' AND ');
     const [{ total }]: Array<{ total: string }> = await this.db.query(
-      `SELECT count(*) AS total ${FROM} WHERE ${condition}`,
+      `SELECT count(*) AS total ${RESIDENT_FROM} ${LIST_JOIN} WHERE ${condition}`,
       params,
     );
     const paged = [...params, page.limit, page.offset];
     const rows: Row[] = await this.db.query(
-      `${SELECT} ${FROM} WHERE ${condition} ORDER BY ${ORDER[filter.sort]}
+      `${RESIDENT_SELECT} ${LIST_JOIN} WHERE ${condition} ORDER BY ${ORDER[filter.sort]}
         LIMIT $${paged.length - 1} OFFSET $${paged.length}`,
       paged,
     );

@@ -1,4 +1,4 @@
-import { Form, Modal } from 'antd';
+import { App, Form, Modal } from 'antd';
 import { useState, type ReactNode } from 'react';
 import type { FieldProblem } from '../api/client';
 import { applyApiErrors, toRequestBody } from '../lib/form-values';
@@ -18,6 +18,30 @@ export function actionMenu(list: ActionSpec[], open: (action: ActionSpec | undef
     items: list.map((a) => ({ key: a.key, label: <span data-testid={`action-${a.key}`}>{a.title}</span> })),
     onClick: ({ key }: { key: string }) => open(list.find((a) => a.key === key)),
   };
+}
+
+/**
+ * A page's action dialog: `open` shows one; once saved the page is told (`reload`) and the worker
+ * sees it went on to the departments.
+ */
+export function useActionDialog(reload: () => void): {
+  open: (action: ActionSpec | undefined) => void;
+  dialog: ReactNode;
+} {
+  const { message } = App.useApp();
+  const [action, setAction] = useState<ActionSpec>();
+  const dialog = (
+    <ActionModal
+      action={action}
+      onClose={() => setAction(undefined)}
+      onDone={(done) => {
+        setAction(undefined);
+        message.success(`${done.title}已保存，正在发送到各部门系统`);
+        reload();
+      }}
+    />
+  );
+  return { open: setAction, dialog };
 }
 
 interface Props {

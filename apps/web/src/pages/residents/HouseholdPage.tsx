@@ -1,10 +1,9 @@
 import { UserAddOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Dropdown, Skeleton, Space, Table, Tag } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Card, Descriptions, Dropdown, Skeleton, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link, useParams } from 'react-router-dom';
 import { recordsApi, type ResidentDetail } from '../../api/records';
-import { ActionModal, actionMenu, type ActionSpec } from '../../components/ActionModal';
+import { actionMenu, useActionDialog } from '../../components/ActionModal';
 import { assistanceActions } from '../../components/AssistanceActions';
 import { householdActions } from '../../components/HouseholdActions';
 import { DeliveryPanel } from '../../components/DeliveryPanel';
@@ -17,9 +16,8 @@ import { formatDate } from '../../lib/format';
 export default function HouseholdPage() {
   const { id = '' } = useParams();
   const codeName = useCodeName();
-  const { message } = App.useApp();
   const { data: h, error, reload } = useLoader(() => recordsApi.household(id), [id]);
-  const [action, setAction] = useState<ActionSpec>();
+  const { open: setAction, dialog } = useActionDialog(reload);
 
   if (error && !h) return <Alert type="error" showIcon message={error.message} />;
   if (!h) return <Skeleton active />;
@@ -136,15 +134,7 @@ export default function HouseholdPage() {
       <Card title="变更记录" size="small">
         <HistoryTable history={h.history} />
       </Card>
-      <ActionModal
-        action={action}
-        onClose={() => setAction(undefined)}
-        onDone={(done) => {
-          setAction(undefined);
-          message.success(`${done.title}已保存，正在发送到各部门系统`);
-          reload();
-        }}
-      />
+      {dialog}
     </Space>
   );
 }

@@ -1,9 +1,8 @@
-import { Alert, App, Button, Card, Descriptions, Dropdown, Skeleton, Space, Tag } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Card, Descriptions, Dropdown, Skeleton, Space, Tag } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { recordsApi } from '../../api/records';
 import { useSession } from '../../auth/SessionContext';
-import { ActionModal, actionMenu, type ActionSpec } from '../../components/ActionModal';
+import { actionMenu, useActionDialog, type ActionSpec } from '../../components/ActionModal';
 import { deliveriesApi } from '../../api/deliveries';
 import { DeliveryPanel } from '../../components/DeliveryPanel';
 import { editActions } from '../../components/EditActions';
@@ -18,14 +17,13 @@ import { ResidentTags } from './ResidentTags';
 export default function ResidentPage() {
   const { id = '' } = useParams();
   const { user } = useSession();
-  const { message } = App.useApp();
   const codeName = useCodeName();
   const { data: r, error, reload } = useLoader(() => recordsApi.resident(id), [id]);
   const communities = useLoader(() => recordsApi.communities(), []).data ?? [];
   // The departments holding the person: a correction of identity tells the worker who hears of it.
   const held = useLoader((signal) => deliveriesApi.resident(id, signal), [id]).data;
   const heldBy = (held?.systems ?? []).filter((s) => s.status !== 'not_relevant').map((s) => s.name);
-  const [action, setAction] = useState<ActionSpec>();
+  const { open: setAction, dialog } = useActionDialog(reload);
 
   if (error && !r) return <Alert type="error" showIcon message={error.message} />;
   if (!r || !user) return <Skeleton active />;
@@ -113,15 +111,7 @@ export default function ResidentPage() {
       <Card title="变更记录" size="small">
         <HistoryTable history={r.history} />
       </Card>
-      <ActionModal
-        action={action}
-        onClose={() => setAction(undefined)}
-        onDone={(done) => {
-          setAction(undefined);
-          message.success(`${done.title}已保存，正在发送到各部门系统`);
-          reload();
-        }}
-      />
+      {dialog}
     </Space>
   );
 }
