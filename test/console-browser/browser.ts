@@ -112,3 +112,17 @@ export async function until(
     await new Promise((r) => setTimeout(r, 250));
   }
 }
+
+export type ShownDelivery = { system: string; status: string | null; label: string };
+
+/** The delivery panel's status tags: one status per department system, as rendered. */
+export async function panelStatuses(page: Page): Promise<ShownDelivery[]> {
+  const panel = page.getByTestId('delivery-panel');
+  return Promise.all(
+    SYSTEMS.map(async (system) => {
+      const tag = panel.getByTestId(`delivery-${system}`);
+      if ((await tag.count()) === 0) return { system, status: null, label: '' };
+      return { system, status: await tag.getAttribute('data-status'), label: await tag.innerText() };
+    }),
+  );
+}

@@ -5,27 +5,16 @@ import {
   focusedTestId,
   launchBrowser,
   logIn,
+  panelStatuses,
+  type ShownDelivery,
   newPage,
   screenshot,
   serve,
-  SYSTEMS,
   until,
   VIEWPORT,
 } from './browser';
 
-type Shown = { system: string; status: string | null; label: string };
-
-/** The 汇总 column of the delivery panel: one status per department system, as rendered. */
-async function panelStatuses(page: Page): Promise<Shown[]> {
-  const panel = page.getByTestId('delivery-panel');
-  return Promise.all(
-    SYSTEMS.map(async (system) => {
-      const tag = panel.getByTestId(`delivery-${system}`);
-      if ((await tag.count()) === 0) return { system, status: null, label: '' };
-      return { system, status: await tag.getAttribute('data-status'), label: await tag.innerText() };
-    }),
-  );
-}
+type Shown = ShownDelivery;
 
 /** The option an Ant Design drop-down shows as chosen. */
 const selected = (page: Page, testId: string): Promise<string> =>

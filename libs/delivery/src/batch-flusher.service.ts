@@ -4,7 +4,8 @@ import type { SubjectSnapshot } from '@hub/domain';
 import { SnapshotService } from '@hub/record';
 import { DataSource } from 'typeorm';
 import { CONNECTORS, type ConnectorRegistry } from './connector-registry';
-import { deliveryAction } from './delivery-action';
+import { awaitsIdNumber, deliveryAction } from './delivery-action';
+import { awaitingIdMessage, TO_SEND } from './ledger-status';
 import { LedgerService } from './ledger.service';
 
 export interface FlushResult {
@@ -74,7 +75,7 @@ export class BatchFlusher {
   private async flushLocked(connector: BatchConnector, result: FlushResult): Promise<void> {
     const open: Array<{ subject_type: 'resident' | 'household'; subject_id: string }> = await this.db.query(
       `SELECT subject_type, subject_id FROM delivery
-        WHERE system = $1 AND status IN ('pending', 'sent')
+        WHERE system = $1 AND status IN ${TO_SEND}
         GROUP BY subject_type, subject_id ORDER BY min(id) LIMIT $2`,
       [connector.slug, MAX_SUBJECTS],
     );
@@ -86,12 +87,17 @@ export class BatchFlusher {
           ? await this.snapshots.resident(subject_id)
           : await this.snapshots.household(subject_id);
       if (!subject) continue;
+      const relevant = connector.relevant(subject, now);
+      if (awaitsIdNumber(connector, subject, relevant)) {
+        const reason = awaitingIdMessage(subject.type === 'resident' ? subject.birthDate : null, now);
+        await this.ledger.wait(connector.slug, subject_type, subject_id, subject.version, reason);
+        continue;
+      }
       const link = await this.ledger.link(connector.slug, subject_type, subject_id);
       if (link && subject.version <= link.deliveredVersion) {
         await this.ledger.confirmHeld(connector.slug, subject_type, subject_id);
         continue;
       }
-      const relevant = connector.relevant(subject, now);
       const mayHold = relevant || (await this.ledger.mayHold(connector.slug, subject_type, subject_id, link));
       const action = deliveryAction(subject, relevant, link, mayHold);
       if (action === 'none') {

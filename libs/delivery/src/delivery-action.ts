@@ -1,3 +1,4 @@
+import type { Connector } from '@hub/connectors';
 import { isActiveResident, type SubjectSnapshot } from '@hub/domain';
 import type { SystemLink } from './ledger.service';
 
@@ -22,4 +23,17 @@ export function deliveryAction(
     return link.present ? 'upsert' : 'none';
   if (relevant) return 'upsert';
   return mayHold ? 'end' : 'none';
+}
+
+/**
+ * A person the system should hold, keyed there by ID number, whom the hub holds without one (a
+ * newborn until the police issue it): sending would only be refused, so the delivery waits for the
+ * version that brings the number.
+ */
+export function awaitsIdNumber(
+  connector: Pick<Connector, 'keyedByIdNumber'>,
+  subject: SubjectSnapshot,
+  relevant: boolean,
+): boolean {
+  return !!connector.keyedByIdNumber && relevant && subject.type === 'resident' && !subject.idNumber;
 }

@@ -4,7 +4,8 @@ import type { SubjectSnapshot } from '@hub/domain';
 import { SnapshotService } from '@hub/record';
 import { CONNECTORS, type ConnectorRegistry } from './connector-registry';
 import type { DeliverPayload } from '@hub/infra';
-import { deliveryAction } from './delivery-action';
+import { awaitsIdNumber, deliveryAction } from './delivery-action';
+import { awaitingIdMessage } from './ledger-status';
 import { LedgerService, type SystemLink } from './ledger.service';
 
 /**
@@ -37,7 +38,8 @@ async function pushOrAdopt(
   }
 }
 
-export type DeliveryOutcome = 'delivered' | 'ended' | 'up-to-date' | 'not-relevant' | 'refused' | 'gone';
+export type DeliveryOutcome =
+  'delivered' | 'ended' | 'up-to-date' | 'not-relevant' | 'refused' | 'waiting' | 'gone';
 
 /** How many times one job follows a subject that keeps changing while it is being sent. */
 const MAX_ROUNDS = 3;
@@ -62,6 +64,13 @@ export class DeliveryService {
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const subject = await this.load(subjectType, subjectId);
       if (!subject) return 'gone';
+      const now = new Date();
+      const relevant = connector.relevant(subject, now);
+      if (awaitsIdNumber(connector, subject, relevant)) {
+        const reason = awaitingIdMessage(subject.type === 'resident' ? subject.birthDate : null, now);
+        await this.ledger.wait(system, subjectType, subjectId, subject.version, reason);
+        return 'waiting';
+      }
       const { link, attemptedBefore } = await this.ledger.claim(
         system,
         subjectType,
@@ -72,8 +81,6 @@ export class DeliveryService {
         await this.ledger.confirmHeld(system, subjectType, subjectId);
         return outcome;
       }
-      const now = new Date();
-      const relevant = connector.relevant(subject, now);
       const action = deliveryAction(subject, relevant, link, mayHold(link, attemptedBefore));
       let current: number;
       try {

@@ -1,5 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AWAITING_ID_NUMBER, TO_SEND, UNSETTLED, type LedgerStatus } from './ledger-status';
+
+export type { LedgerStatus } from './ledger-status';
 
 export interface SystemLink {
   externalId: string | null;
@@ -8,8 +11,6 @@ export interface SystemLink {
   /** Found at go-live holding (or lacking) the subject against the hub's rules: kept as held. */
   disputed: boolean;
 }
-
-export type LedgerStatus = 'pending' | 'sent' | 'confirmed' | 'failed' | 'not_relevant';
 
 /**
  * The delivery ledger: per system, subject and version, what happened. Every write is keyed by
@@ -66,7 +67,7 @@ export class LedgerService {
   async hasOpen(system: string, subjectType: string, subjectId: string): Promise<boolean> {
     const rows: unknown[] = await this.db.query(
       `SELECT 1 FROM delivery WHERE system = $1 AND subject_type = $2 AND subject_id = $3
-          AND status IN ('pending', 'sent') LIMIT 1`,
+          AND status IN ${TO_SEND} LIMIT 1`,
       [system, subjectType, subjectId],
     );
     return rows.length > 0;
@@ -108,7 +109,7 @@ export class LedgerService {
     await this.db.query(
       `UPDATE delivery SET attempts = attempts + 1, status = 'sent', updated_at = now()
         WHERE system = $1 AND subject_type = $2 AND subject_id = $3 AND version <= $4
-          AND status IN ('pending', 'sent', 'failed')`,
+          AND status IN ${UNSETTLED}`,
       [system, subjectType, subjectId, upToVersion],
     );
   }
@@ -141,7 +142,7 @@ export class LedgerService {
          UPDATE delivery SET status = 'confirmed', external_id = $4, action = COALESCE(action, $7),
                 error_kind = NULL, last_error = NULL, updated_at = now()
           WHERE system = $1 AND subject_type = $2 AND subject_id = $3 AND version <= $5
-            AND status IN ('pending', 'sent', 'failed')
+            AND status IN ${UNSETTLED}
          RETURNING 1
        )
        SELECT (SELECT version FROM ${table} WHERE id = $3) AS current_version,
@@ -167,7 +168,7 @@ export class LedgerService {
               error_kind = NULL, last_error = NULL, updated_at = now()
         WHERE system = $1 AND subject_type = $2 AND subject_id = $3
           AND version <= (SELECT delivered_version FROM held)
-          AND status IN ('pending', 'sent', 'failed')`,
+          AND status IN ${UNSETTLED}`,
       [system, subjectType, subjectId],
     );
   }
@@ -222,7 +223,7 @@ export class LedgerService {
          UPDATE delivery SET attempts = attempts + 1, status = 'sent', updated_at = now()
           WHERE system = $1 AND subject_type = $2 AND subject_id = $3 AND version <= $4
             AND version > COALESCE((SELECT delivered_version FROM held), 0)
-            AND status IN ('pending', 'sent', 'failed')
+            AND status IN ${UNSETTLED}
          RETURNING 1
        )
        SELECT h.external_id, h.delivered_version, h.present, h.disputed,
@@ -257,8 +258,45 @@ export class LedgerService {
     await this.db.query(
       `UPDATE delivery SET status = 'failed', error_kind = $5, last_error = $6, updated_at = now()
         WHERE system = $1 AND subject_type = $2 AND subject_id = $3 AND version <= $4
-          AND status IN ('pending', 'sent', 'failed')`,
+          AND status IN ${UNSETTLED}`,
       [system, subjectType, subjectId, upToVersion, kind, message.slice(0, 500)],
+    );
+  }
+
+  /**
+   * The system keys persons by ID number and the subject has none yet: its open rows up to the
+   * version wait (not queued, not failed) with the reason, until a version with the number comes.
+   */
+  async wait(
+    system: string,
+    subjectType: string,
+    subjectId: string,
+    upToVersion: number,
+    message: string,
+  ): Promise<void> {
+    await this.db.query(
+      `UPDATE delivery SET status = 'waiting', error_kind = $5, last_error = $6, updated_at = now()
+        WHERE system = $1 AND subject_type = $2 AND subject_id = $3 AND version <= $4
+          AND status IN ${UNSETTLED}`,
+      [system, subjectType, subjectId, upToVersion, AWAITING_ID_NUMBER, message],
+    );
+  }
+
+  /**
+   * A change that came from the system itself: it holds the subject, so what waited to be sent
+   * there (a birth waiting for the police's ID number, now issued by them) is settled.
+   */
+  async settleWaitingAtOrigin(
+    system: string,
+    subjects: ReadonlyArray<{ type: string; id: string; version: number }>,
+  ): Promise<void> {
+    if (subjects.length === 0) return;
+    await this.db.query(
+      `UPDATE delivery d SET status = 'confirmed', error_kind = NULL, last_error = NULL, updated_at = now()
+         FROM unnest($2::text[], $3::uuid[], $4::int[]) AS s(type, id, version)
+        WHERE d.system = $1 AND d.subject_type = s.type AND d.subject_id = s.id
+          AND d.version < s.version AND d.status = 'waiting'`,
+      [system, subjects.map((s) => s.type), subjects.map((s) => s.id), subjects.map((s) => s.version)],
     );
   }
 
@@ -272,7 +310,7 @@ export class LedgerService {
   ): Promise<void> {
     await this.db.query(
       `UPDATE delivery SET error_kind = $4, last_error = $5, updated_at = now()
-        WHERE system = $1 AND subject_type = $2 AND subject_id = $3 AND status IN ('pending', 'sent')`,
+        WHERE system = $1 AND subject_type = $2 AND subject_id = $3 AND status IN ${TO_SEND}`,
       [system, subjectType, subjectId, kind, message.slice(0, 500)],
     );
   }

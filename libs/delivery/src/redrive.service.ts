@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DeliveryQueues } from './delivery-queues.service';
+import { TO_SEND } from './ledger-status';
 
 /**
  * Nothing lost: the ledger in PostgreSQL, not Redis, says what is still owed. Re-enqueueing an
@@ -17,7 +18,7 @@ export class DeliveryRedrive {
     await this.restorePauses();
     const rows: Array<{ system: string; subject_type: string; subject_id: string }> = await this.db.query(
       `SELECT DISTINCT system, subject_type, subject_id FROM delivery
-        WHERE status IN ('pending', 'sent') LIMIT $1`,
+        WHERE status IN ${TO_SEND} LIMIT $1`,
       [limit],
     );
     await this.queues.enqueue(

@@ -4,6 +4,7 @@ import { SnapshotService } from '@hub/record';
 import { DataSource } from 'typeorm';
 import { CONNECTORS, type ConnectorRegistry } from './connector-registry';
 import { DeliveryQueues } from './delivery-queues.service';
+import { TO_SEND } from './ledger-status';
 import { LedgerService, type LedgerStatus } from './ledger.service';
 
 type LedgerEntry = Parameters<LedgerService['record']>[0][number];
@@ -56,6 +57,10 @@ export class RouterService {
       }
     });
     await this.ledger.record(entries);
+    if (this.connectors.has(event.source)) {
+      const settled = event.subjects.map(({ type, id, version }) => ({ type, id, version }));
+      await this.ledger.settleWaitingAtOrigin(event.source, settled);
+    }
     const pending = entries.filter((e) => e.status === 'pending');
     await this.queues.enqueue(pending);
     return pending.length;
@@ -72,7 +77,7 @@ export class RouterService {
         WHERE present AND (subject_type, subject_id) IN (SELECT * FROM unnest($1::text[], $2::uuid[]))
        UNION
        SELECT subject_type || ':' || subject_id, system FROM delivery
-        WHERE status IN ('pending', 'sent')
+        WHERE status IN ${TO_SEND}
           AND (subject_type, subject_id) IN (SELECT * FROM unnest($1::text[], $2::uuid[]))`,
       [subjects.map((s) => s.type), subjects.map((s) => s.id)],
     );

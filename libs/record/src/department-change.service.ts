@@ -11,6 +11,10 @@ import { ChangeWriter } from './change-writer';
 import { leaveHousehold } from './membership';
 import { RESIDENT_COLUMNS } from './resident-columns';
 import { RecordError } from './record-error';
+import { DepartmentChangeRepository } from './department-change.repository';
+
+/** The department that issues citizen ID numbers (the authority for them). */
+const issuesIdNumbers = (system: string): boolean => RESIDENT_FIELD_AUTHORITY.idNumber?.authority === system;
 
 /** A change read from a department's feed, in unified-record field names and codes. */
 export interface DepartmentChange {
@@ -44,7 +48,11 @@ const HOUSEHOLD_SYSTEMS: ReadonlySet<string> = new Set(['civil-assistance']);
  */
 @Injectable()
 export class DepartmentChangeService {
-  constructor(private readonly writer: ChangeWriter) {}
+  private readonly subjects: DepartmentChangeRepository;
+
+  constructor(private readonly writer: ChangeWriter) {
+    this.subjects = new DepartmentChangeRepository(writer.dataSource);
+  }
 
   async apply(system: string, change: DepartmentChange): Promise<DepartmentChangeOutcome> {
     const type = change.subjectType ?? (HOUSEHOLD_SYSTEMS.has(system) ? 'household' : 'resident');
@@ -78,6 +86,8 @@ export class DepartmentChangeService {
           change.changedAt,
         );
         const patch = await this.withoutEchoes(ctx.tx, subjectId, system, accepted);
+        // The number the police issue to a child the hub registered without one (a birth).
+        if (change.idNumber && !row.id_number && issuesIdNumbers(system)) patch.idNumber = change.idNumber;
         // A death registered by the police, or a move away, ends the person's membership too.
         if (patch.lifeStatus === 'deceased' && row.life_status !== 'deceased') {
           await leaveHousehold(
@@ -117,6 +127,7 @@ export class DepartmentChangeService {
     system: string,
     fields: Record<string, unknown>,
   ): Promise<Record<string, unknown>> {
+    const versions = new DepartmentChangeRepository(tx);
     const kept: Record<string, unknown> = {};
     for (const [field, value] of Object.entries(fields)) {
       const rule = RESIDENT_FIELD_AUTHORITY[field];
@@ -125,65 +136,53 @@ export class DepartmentChangeService {
         kept[field] = value;
         continue;
       }
-      const held: unknown[] = await tx.query(
-        `SELECT 1 FROM resident_version WHERE resident_id = $1 AND rtrim(state->>$2) = $3 LIMIT 1`,
-        [residentId, column, String(value ?? '')],
-      );
-      if (held.length === 0) kept[field] = value;
+      if (!(await versions.heldEarlier(residentId, column, String(value ?? '')))) kept[field] = value;
     }
     return kept;
   }
 
   /**
-   * By the department's own id (cross reference), else by citizen ID (a household by its head's);
-   * found by ID, the link is kept.
+   * By the department's own id (cross reference), else by citizen ID (a household by its head's),
+   * else, for a person the ID-number authority registered, the newborn waiting for that number;
+   * found so, the link is kept.
    */
   private async find(
     system: string,
     type: 'resident' | 'household',
     change: DepartmentChange,
   ): Promise<string | undefined> {
-    const db = this.writer.dataSource;
     if (change.externalId) {
-      const linked: Array<{ subject_id: string }> = await db.query(
-        `SELECT subject_id FROM system_link WHERE system = $1 AND subject_type = $2 AND external_id = $3`,
-        [system, type, change.externalId],
-      );
-      if (linked[0]) return linked[0].subject_id;
+      const linked = await this.subjects.linked(system, type, change.externalId);
+      if (linked) return linked;
     }
-    if (!change.idNumber) return undefined;
-    const found: Array<{ id: string }> =
-      type === 'resident'
-        ? await db.query(`SELECT id FROM resident WHERE id_number = $1`, [change.idNumber])
-        : await db.query(
-            `SELECT h.id FROM household h JOIN resident r ON r.id = h.head_resident_id
-              WHERE r.id_number = $1 AND h.status = 'active'`,
-            [change.idNumber],
-          );
-    if (!found[0]) return undefined;
-    if (change.externalId) {
-      await db.query(
-        // Another subject already linked to this record id (a delivery confirmed meanwhile) keeps it.
-        `INSERT INTO system_link (system, subject_type, subject_id, external_id, present)
-         SELECT $1, $2, $3, $4, true
-          WHERE NOT EXISTS (SELECT 1 FROM system_link WHERE system = $1 AND subject_type = $2 AND external_id = $4)
-         ON CONFLICT (system, subject_type, subject_id) DO UPDATE SET external_id = EXCLUDED.external_id, updated_at = now()`,
-        [system, type, found[0].id, change.externalId],
-      );
-    }
-    return found[0].id;
+    const found =
+      (change.idNumber ? await this.subjects.byIdNumber(type, change.idNumber) : undefined) ??
+      (type === 'resident' ? await this.registeredBirth(system, change) : undefined);
+    if (found && change.externalId) await this.subjects.keepLink(system, type, found, change.externalId);
+    return found;
+  }
+
+  /** The child a birth registered by the police (with its new ID number) is about, if the hub has it. */
+  private registeredBirth(system: string, change: DepartmentChange): Promise<string | undefined> {
+    const { name, birthDate, gender, householdNo } = change.fields;
+    if (!issuesIdNumbers(system) || !change.idNumber) return Promise.resolve(undefined);
+    if (typeof name !== 'string' || typeof birthDate !== 'string' || typeof gender !== 'string')
+      return Promise.resolve(undefined);
+    return this.subjects.newbornAwaitingNumber({
+      name,
+      birthDate,
+      gender,
+      householdNo: typeof householdNo === 'string' ? householdNo : null,
+    });
   }
 
   private async hold(system: string, change: DepartmentChange, reason: string): Promise<void> {
-    await this.writer.dataSource.query(
-      `INSERT INTO inbound_holding (system, external_id, id_number_masked, payload, reason) VALUES ($1, $2, $3, $4, $5)`,
-      [
-        system,
-        change.externalId,
-        change.idNumber ? maskCitizenId(change.idNumber) : null,
-        JSON.stringify(change),
-        reason,
-      ],
+    await this.subjects.hold(
+      system,
+      change.externalId,
+      change.idNumber ? maskCitizenId(change.idNumber) : null,
+      change,
+      reason,
     );
   }
 }

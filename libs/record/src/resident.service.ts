@@ -44,7 +44,12 @@ export class ResidentService {
         if (patch.idNumber !== undefined && patch.idNumber !== stored.idNumber) {
           await refuseKnownIdNumbers(ctx.tx, [{ field: 'idNumber', idNumber: patch.idNumber }]);
         }
-        const corrected = IDENTITY_FIELDS.some((f) => patch[f] !== undefined && patch[f] !== stored[f]);
+        // A number added where there was none (a newborn's, issued by the police) corrects nothing.
+        const added = !stored.idNumber && !!patch.idNumber;
+        const corrected = IDENTITY_FIELDS.some(
+          (f) => patch[f] !== undefined && patch[f] !== stored[f] && !(f === 'idNumber' && added),
+        );
+        if (added && !corrected) ctx.kind = 'resident.id-number-added';
         if (corrected) {
           ctx.reason = reason?.trim() || null;
           if (!ctx.reason) {

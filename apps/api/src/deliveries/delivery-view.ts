@@ -1,7 +1,8 @@
 import { DEPARTMENT_SYSTEMS } from '@hub/infra';
 import { shownText } from '../common/embedded-ids';
 
-export type DeliveryState = 'pending' | 'sent' | 'confirmed' | 'failed' | 'not_relevant' | 'origin';
+export type DeliveryState =
+  'pending' | 'sent' | 'confirmed' | 'failed' | 'waiting' | 'not_relevant' | 'origin';
 
 /** A subject's latest ledger row for one system, as read from `delivery`. */
 export interface LedgerRow {

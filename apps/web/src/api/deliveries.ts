@@ -1,6 +1,7 @@
 import { api } from './client';
 
-export type DeliveryStatus = 'pending' | 'sent' | 'confirmed' | 'failed' | 'not_relevant' | 'origin';
+export type DeliveryStatus =
+  'pending' | 'sent' | 'confirmed' | 'failed' | 'waiting' | 'not_relevant' | 'origin';
 
 export interface SystemDelivery {
   system: string;

@@ -91,6 +91,8 @@ function ResidentDeliveryTable({ systems, loading }: { systems: SystemDelivery[]
       render: (_, row) =>
         row.status === 'failed' ? (
           <Typography.Text type="danger">{row.error ?? '部门未说明原因'}</Typography.Text>
+        ) : row.status === 'waiting' ? (
+          <Typography.Text type="warning">{row.error ?? '等待补齐信息后自动发送'}</Typography.Text>
         ) : (
           <Typography.Text type="secondary">{statusHint(row)}</Typography.Text>
         ),
@@ -117,9 +119,11 @@ function ResidentDeliveryTable({ systems, loading }: { systems: SystemDelivery[]
 function statusHint(row: SystemDelivery): string {
   switch (row.status) {
     case 'pending':
-      return '排队等待发送';
+      return row.error ? `上次未成功（${row.error}），将自动重试` : '排队等待发送';
     case 'sent':
-      return '已发送，等待部门确认';
+      return row.error ? `上次未成功（${row.error}），将自动重试` : '已发送，等待部门确认';
+    case 'waiting':
+      return row.error ?? '等待补齐信息后自动发送';
     case 'confirmed':
       return '部门已接收';
     case 'not_relevant':

@@ -12,6 +12,9 @@ const KIND_NAMES: Record<string, string> = {
   'resident.born': '出生登记',
   'resident.changed': '信息修改',
   'resident.identity-corrected': '身份信息更正',
+  'resident.id-number-added': '补录身份证号',
+  'resident.changed-by-department': '部门回传更新',
+  'household.changed-by-department': '部门回传更新',
   'resident.died': '死亡登记',
   'resident.moved-out': '迁出',
   'resident.moved-in': '迁入',
@@ -38,7 +41,7 @@ const HIDDEN = new Set(['id', 'name_pinyin', 'name_initials', 'search_text', 'fi
 export function changeKindName(kind: string): string {
   const tag = /^(?:resident|household)\.tag-(started|ended)\.(\w+)$/.exec(kind);
   if (tag) return `${tag[1] === 'started' ? '设置' : '取消'}${TAG_NAMES[tag[2]] ?? tag[2]}`;
-  return KIND_NAMES[kind] ?? kind;
+  return KIND_NAMES[kind] ?? '信息变更';
 }
 
 /** Fields whose values are codes, with the table that names them. */

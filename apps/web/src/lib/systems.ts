@@ -24,6 +24,7 @@ export const DELIVERY_STATUS: Record<DeliveryStatus, { label: string; color: str
   sent: { label: '已发送', color: 'processing' },
   confirmed: { label: '已确认', color: 'success' },
   failed: { label: '失败', color: 'error' },
+  waiting: { label: '等待', color: 'warning' },
   not_relevant: { label: '不涉及', color: 'default' },
   origin: { label: '来源', color: 'purple' },
 };
@@ -45,7 +46,15 @@ export const MODE_NAMES: Record<string, string> = {
  * One status for several subjects (a household and its members) in one system: the one that
  * needs attention first. A system that concerns none of them is 不涉及.
  */
-const ATTENTION: DeliveryStatus[] = ['failed', 'pending', 'sent', 'confirmed', 'origin', 'not_relevant'];
+const ATTENTION: DeliveryStatus[] = [
+  'failed',
+  'waiting',
+  'pending',
+  'sent',
+  'confirmed',
+  'origin',
+  'not_relevant',
+];
 export function combinedStatus(statuses: DeliveryStatus[]): DeliveryStatus {
   const relevant = statuses.filter((s) => s !== 'not_relevant');
   if (relevant.length === 0) return 'not_relevant';

@@ -106,6 +106,7 @@ export function createAgingServicesConnector(options: AgingServicesOptions): Con
 
   return {
     slug: AGING_SERVICES,
+    keyedByIdNumber: true,
     mode: 'online',
     relevant: isAgingServicesRelevant,
     map: (subject, on) => ({ ...toAgingElder(resident(subject), on, 'active') }),

@@ -42,6 +42,11 @@ export interface Connector {
    * for the department's own processing takes more, so waiting does not limit throughput.
    */
   concurrency?: number;
+  /**
+   * The department keys persons by citizen ID number: a person the hub holds without one (a
+   * newborn before the police issue it) waits instead of being sent and refused.
+   */
+  keyedByIdNumber?: boolean;
   /** Which subjects the system covers, per the spec's relevance column, on the given day. */
   relevant(subject: SubjectSnapshot, on: Date): boolean;
   /** The record as the system takes it: only its listed fields, codes translated. Pure. */

@@ -79,6 +79,7 @@ export function createDisabilityConnector(options: DisabilityOptions): Connector
 
   return {
     slug: DISABILITY,
+    keyedByIdNumber: true,
     mode: 'online',
     relevant: isDisabilityRelevant,
     map: (subject) => ({ ...toDisabilityPerson(resident(subject), 'valid').person }),

@@ -45,6 +45,7 @@ export function createEmploymentConnector(options: EmploymentOptions): Connector
 
   return {
     slug: EMPLOYMENT,
+    keyedByIdNumber: true,
     mode: 'online',
     relevant: isRelevantToEmployment,
     map: (subject) => ({ ...toEmploymentForm(residentOf(subject)) }),

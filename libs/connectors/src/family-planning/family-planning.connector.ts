@@ -71,6 +71,7 @@ export function createFamilyPlanningConnector(options: FamilyPlanningOptions): F
 
   return {
     slug: 'family-planning',
+    keyedByIdNumber: true,
     mode: 'online',
     // A row waits up to a processing tick (~0.5–2 s) in the department; one query polls them all.
     concurrency: 64,

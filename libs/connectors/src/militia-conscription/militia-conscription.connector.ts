@@ -115,6 +115,7 @@ export function createMilitiaConscriptionConnector(options: MilitiaConscriptionO
 
   return {
     slug: 'militia-conscription',
+    keyedByIdNumber: true,
     mode: 'batch',
     relevant: militiaConscriptionRelevant,
     map: (subject) => ({ ...toRosterEntry(asResident(subject), '初次登记') }),

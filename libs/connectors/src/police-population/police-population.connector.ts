@@ -56,6 +56,7 @@ export function createPolicePopulationConnector(options: PolicePopulationOptions
 
   return {
     slug: POLICE_POPULATION,
+    keyedByIdNumber: true,
     mode: 'online',
     relevant: isRelevantToPolice,
     map: (subject) => ({ ...toPoliceRecord(residentOf(subject)) }),

@@ -154,6 +154,7 @@ export function createSocialInsuranceConnector(options: SocialInsuranceOptions):
 
   return {
     slug: SOCIAL_INSURANCE,
+    keyedByIdNumber: true,
     mode: 'batch',
     relevant: isRelevantToSocialInsurance,
     map: (subject) => ({ ...toInsurancePerson(residentOf(subject)) }),

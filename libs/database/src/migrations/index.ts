@@ -5,6 +5,7 @@ import { Console1764500000000 } from './1764500000000-console';
 import { SourceRecordGoldenLink1764600000000 } from './1764600000000-source-record-golden-link';
 import { GoLive1764700000000 } from './1764700000000-go-live';
 import { ChangeReason1764800000000 } from './1764800000000-change-reason';
+import { DeliveryWaiting1764900000000 } from './1764900000000-delivery-waiting';
 
 /** Listed explicitly (no glob) so the compiled apps find them wherever they run from. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   SourceRecordGoldenLink1764600000000,
   GoLive1764700000000,
   ChangeReason1764800000000,
+  DeliveryWaiting1764900000000,
 ];

@@ -69,7 +69,11 @@ export default function ResidentPage() {
         }
       >
         <Descriptions column={{ xs: 1, md: 3 }} size="small" bordered>
-          <Descriptions.Item label="公民身份号码">{r.idNumber ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="公民身份号码">
+            <span data-testid="resident-idNumber">
+              {r.idNumber ?? (r.age === 0 ? '暂无（出生登记办结后由公安局分配）' : '未登记')}
+            </span>
+          </Descriptions.Item>
           <Descriptions.Item label="性别">{codeName('gender', r.gender)}</Descriptions.Item>
           <Descriptions.Item label="出生日期">
             {formatDate(r.birthDate)}（{r.age ?? '—'}岁）
