@@ -1,17 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
-import { drained, startHub, type Hub } from '../delivery/harness';
+import { drained, registerHousehold, startHub, type Hub } from '../delivery/harness';
 import { idFor, person } from '../support/households';
-import {
-  focusedTestId,
-  launchBrowser,
-  logIn,
-  newPage,
-  panelStatuses,
-  screenshot,
-  serve,
-  until,
-  type ShownDelivery,
-} from './browser';
+import { focusedTestId, openConsole, panelStatuses, screenshot, until, type ShownDelivery } from './browser';
 
 const HOUSEHOLD_NO = '320402886';
 
@@ -33,24 +23,18 @@ describe('A community worker registers a birth; the police issue the number; it 
 
   beforeAll(async () => {
     hub = await startHub('browser_birth', { INBOUND_POLL_MS: '300' });
-    const res = await hub.h.http
-      .post('/api/households')
-      .auth(hub.h.tokens.worker, { type: 'bearer' })
-      .send({
-        type: 'family',
-        householdNo: HOUSEHOLD_NO,
-        address: { estate: '青龙苑', building: '15', unit: '1', room: '202' },
-        members: [
-          person('周明', '02', 31, '1', { employmentStatus: '1' }),
-          person('吴婷', '10', 29, '2', { employmentStatus: '1' }),
-        ],
-      });
-    if (res.status !== 201) throw new Error(`household refused: ${JSON.stringify(res.body)}`);
-    householdId = res.body.id as string;
+    const family = await registerHousehold(hub.h, {
+      type: 'family',
+      householdNo: HOUSEHOLD_NO,
+      address: { estate: '青龙苑', building: '15', unit: '1', room: '202' },
+      members: [
+        person('周明', '02', 31, '1', { employmentStatus: '1' }),
+        person('吴婷', '10', 29, '2', { employmentStatus: '1' }),
+      ],
+    });
+    householdId = family.id;
     await drained(hub.h, 90_000);
-    browser = await launchBrowser();
-    page = await newPage(browser, await serve(hub.h.app));
-    await logIn(page, 'worker');
+    ({ browser, page } = await openConsole(hub.h.app, 'worker'));
   }, 180_000);
   afterAll(async () => {
     await browser?.close();

@@ -126,3 +126,34 @@ export async function panelStatuses(page: Page): Promise<ShownDelivery[]> {
     }),
   );
 }
+
+/**
+ * Latin words a worker may read: proper nouns and units the console uses on purpose. Everything
+ * else in Latin letters is a leaked code, field name or English message.
+ */
+const ALLOWED_LATIN = new Set(['Enter', 'Tab', 'Esc', 'ID', 'XLSX', 'CSV', 'ZIP']);
+
+/**
+ * What a worker would read that is not in their words: English words, raw codes (snake_case,
+ * dotted event kinds, code values shown alone) and record ids (UUIDs). Empty when all is well.
+ */
+export async function notInWorkersWords(page: Page): Promise<string[]> {
+  const text = await visibleText(page);
+  const found = new Set<string>();
+  for (const uuid of text.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi) ?? [])
+    found.add(uuid);
+  for (const word of text.match(/[A-Za-z][A-Za-z_.-]*[A-Za-z]/g) ?? [])
+    if (!ALLOWED_LATIN.has(word)) found.add(word);
+  return [...found];
+}
+
+/** A browser with one tab signed in to the api's console as `username`. */
+export async function openConsole(
+  app: INestApplication,
+  username: string,
+): Promise<{ browser: Browser; page: Page }> {
+  const browser = await launchBrowser();
+  const page = await newPage(browser, await serve(app));
+  await logIn(page, username);
+  return { browser, page };
+}

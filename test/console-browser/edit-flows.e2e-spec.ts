@@ -1,16 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
-import { drained, startHub, type Hub } from '../delivery/harness';
+import { drained, registerHousehold, startHub, type Hub } from '../delivery/harness';
 import { person } from '../support/households';
-import {
-  focusedTestId,
-  launchBrowser,
-  logIn,
-  newPage,
-  requireBuiltConsole,
-  screenshot,
-  serve,
-  until,
-} from './browser';
+import { focusedTestId, openConsole, requireBuiltConsole, screenshot, until } from './browser';
 
 /**
  * A worker changes a resident's basic details in the console: a phone as it comes, a mistyped
@@ -59,15 +50,8 @@ describe('A community worker changes a phone and corrects a name in the console'
   }
 
   async function register(address: object, members: object[]): Promise<{ id: string; members: string[] }> {
-    const res = await hub.h.http
-      .post('/api/households')
-      .auth(hub.h.tokens.worker, { type: 'bearer' })
-      .send({ type: 'family', address, members });
-    if (res.status !== 201) throw new Error(`household refused: ${JSON.stringify(res.body)}`);
-    return {
-      id: res.body.id as string,
-      members: (res.body.members as Array<{ id: string }>).map((m) => m.id),
-    };
+    const household = await registerHousehold(hub.h, { type: 'family', address, members });
+    return { id: household.id, members: household.members.map((m) => m.id) };
   }
 
   beforeAll(async () => {
@@ -87,9 +71,7 @@ describe('A community worker changes a phone and corrects a name in the console'
     threeId = kong.id;
     threeMembers = kong.members;
     await drained(hub.h, 90_000);
-    browser = await launchBrowser();
-    page = await newPage(browser, await serve(hub.h.app));
-    await logIn(page, 'worker');
+    ({ browser, page } = await openConsole(hub.h.app, 'worker'));
   }, 180_000);
   afterAll(async () => {
     await browser?.close();

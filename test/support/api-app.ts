@@ -23,6 +23,15 @@ export interface ApiHarness {
   close(): Promise<void>;
 }
 
+/** People's names, as the console shows who is signed in and who made a change. */
+const DISPLAY_NAMES: Record<string, string> = {
+  worker: '张晓梅',
+  neighbour: '李红',
+  supervisor: '王建华',
+  operator: '赵工',
+  admin: '系统管理员',
+};
+
 async function createUser(
   db: DataSource,
   username: string,
@@ -31,7 +40,7 @@ async function createUser(
 ): Promise<void> {
   await db.query(
     `INSERT INTO app_user (username, display_name, password_hash, role, community_code, street_code, permissions)
-     VALUES ($1, $1, $2, $3, $4, $5, $6)`,
+     VALUES ($1, $7, $2, $3, $4, $5, $6)`,
     [
       username,
       await argon2.hash(PASSWORD),
@@ -39,6 +48,7 @@ async function createUser(
       scope.community ?? null,
       scope.street ?? null,
       scope.permissions ?? [],
+      DISPLAY_NAMES[username] ?? username,
     ],
   );
 }

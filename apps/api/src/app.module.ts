@@ -26,6 +26,9 @@ import { ConsoleModule } from './console.module';
 import { ConnectorQueues } from './connectors/connector-queues';
 import { ConnectorsController } from './connectors/connectors.controller';
 import { ConnectorsService } from './connectors/connectors.service';
+import { TodoController } from './todo/todo.controller';
+import { TodoRepository } from './todo/todo.repository';
+import { TodoService } from './todo/todo.service';
 
 const correlationId = (req: IncomingMessage): string => {
   const given = req.headers['x-correlation-id'];
@@ -75,11 +78,14 @@ const correlationId = (req: IncomingMessage): string => {
     ResidentsController,
     ReferenceController,
     ConnectorsController,
+    TodoController,
   ],
   providers: [
     AuthService,
     ConnectorQueues,
     ConnectorsService,
+    TodoRepository,
+    TodoService,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_PIPE, useClass: RequestValidationPipe },
     { provide: APP_FILTER, useClass: HttpErrorFilter },

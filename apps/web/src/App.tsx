@@ -17,6 +17,7 @@ const HouseholdEntryPage = lazy(() => import('./pages/entry/HouseholdEntryPage')
 const AddMemberPage = lazy(() => import('./pages/entry/AddMemberPage'));
 const ReviewQueuePage = lazy(() => import('./pages/reviews/ReviewQueuePage'));
 const FindingsPage = lazy(() => import('./pages/findings/FindingsPage'));
+const TodoPage = lazy(() => import('./pages/todo/TodoPage'));
 const GoldenPage = lazy(() => import('./pages/reviews/GoldenPage'));
 const OpsDashboardPage = lazy(() => import('./pages/ops/OpsDashboardPage'));
 const FailuresPage = lazy(() => import('./pages/ops/FailuresPage'));
@@ -62,6 +63,7 @@ export function App() {
             <Route path="/households/:id/add-member" element={writers(<AddMemberPage />)} />
             <Route path="/reviews" element={writers(<ReviewQueuePage />)} />
             <Route path="/findings" element={writers(<FindingsPage />)} />
+            <Route path="/todo" element={writers(<TodoPage />)} />
             <Route path="/golden/:id" element={writers(<GoldenPage />)} />
             <Route path="/ops" element={operators(<OpsDashboardPage />)} />
             <Route path="/ops/failures" element={operators(<FailuresPage />)} />

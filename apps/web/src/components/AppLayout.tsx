@@ -1,6 +1,7 @@
 import {
   ApiOutlined,
   AuditOutlined,
+  CheckSquareOutlined,
   DatabaseOutlined,
   FileSearchOutlined,
   LogoutOutlined,
@@ -23,6 +24,7 @@ function menuFor(role: Role): MenuItem[] {
   const items: MenuItem[] = [];
   const label = (key: string, text: string) => <span data-testid={`menu-${key}`}>{text}</span>;
   if (canWriteRecords(role)) {
+    items.push({ key: '/todo', icon: <CheckSquareOutlined />, label: label('todo', '待办') });
     items.push({
       key: 'records',
       label: '居民档案',

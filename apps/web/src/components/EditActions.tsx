@@ -30,6 +30,31 @@ export function editActions(r: ResidentDetail, heldBy: string[]): ActionSpec[] {
       submit: (body) => patch(r, { phone: (body as { phone?: string } | undefined)?.phone ?? null }),
     },
     {
+      key: 'details',
+      title: '修改文化程度、政治面貌',
+      fields: (
+        <>
+          <Form.Item label="文化程度" name="education">
+            <CodeSelect table="education" data-testid="field-education" autoFocus />
+          </Form.Item>
+          <Form.Item label="政治面貌" name="politicalStatus">
+            <CodeSelect table="political-status" data-testid="field-politicalStatus" />
+          </Form.Item>
+        </>
+      ),
+      initialValues: {
+        education: r.education ?? undefined,
+        politicalStatus: r.politicalStatus ?? undefined,
+      },
+      submit: (body) => {
+        const values = (body ?? {}) as { education?: string; politicalStatus?: string };
+        return patch(r, {
+          education: values.education ?? null,
+          politicalStatus: values.politicalStatus ?? null,
+        });
+      },
+    },
+    {
       key: 'identity',
       title: '更正身份信息',
       fields: (

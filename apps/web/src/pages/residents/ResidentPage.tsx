@@ -1,5 +1,6 @@
 import { Alert, Button, Card, Descriptions, Dropdown, Skeleton, Space, Tag } from 'antd';
-import { Link, useParams } from 'react-router-dom';
+import { useEffect, useRef } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { recordsApi } from '../../api/records';
 import { useSession } from '../../auth/SessionContext';
 import { actionMenu, useActionDialog, type ActionSpec } from '../../components/ActionModal';
@@ -24,6 +25,21 @@ export default function ResidentPage() {
   const held = useLoader((signal) => deliveriesApi.resident(id, signal), [id]).data;
   const heldBy = (held?.systems ?? []).filter((s) => s.status !== 'not_relevant').map((s) => s.name);
   const { open: setAction, dialog } = useActionDialog(reload);
+  const [search, setSearch] = useSearchParams();
+  const requested = search.get('action');
+  const opened = useRef<string | null>(null);
+
+  // Arriving from 待办 with `?action=`: the form that fixes the refusal opens by itself, once.
+  useEffect(() => {
+    if (!requested) opened.current = null;
+    if (!requested || opened.current === requested || !r || !user) return;
+    opened.current = requested;
+    const community = communities.find((c) => c.code === r.communityCode);
+    const all = [...editActions(r, heldBy), ...lifeEventActions(r, community), ...tagActions(r, user)];
+    const wanted = all.find((a) => a.key === requested);
+    setSearch({}, { replace: true });
+    if (wanted) setAction(wanted);
+  }, [requested, r, user, communities, heldBy, setAction, setSearch]);
 
   if (error && !r) return <Alert type="error" showIcon message={error.message} />;
   if (!r || !user) return <Skeleton active />;
