@@ -1,7 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { drained, registerHousehold, startHub, type Hub } from '../delivery/harness';
 import { idFor, person } from '../support/households';
-import { focusedTestId, openConsole, panelStatuses, screenshot, until, type ShownDelivery } from './browser';
+import {
+  notInWorkersWords,
+  focusedTestId,
+  openConsole,
+  panelStatuses,
+  screenshot,
+  until,
+  type ShownDelivery,
+} from './browser';
 
 const HOUSEHOLD_NO = '320402886';
 
@@ -86,6 +94,7 @@ describe('A community worker registers a birth; the police issue the number; it 
     expect(panel).toContain('等待');
     expect(seen.flat().filter((s) => s.status === 'failed')).toEqual([]);
     expect(panel).not.toContain('失败');
+    expect(await notInWorkersWords(page)).toEqual([]);
     await screenshot(page, 'worker-birth-waiting');
   }, 150_000);
 
@@ -135,6 +144,7 @@ describe('A community worker registers a birth; the police issue the number; it 
     );
     expect(planning).toHaveLength(1);
     expect(planning[0].sfzh).toBe(idNumber);
+    expect(await notInWorkersWords(page)).toEqual([]);
     await screenshot(page, 'worker-birth-numbered');
   }, 150_000);
 });

@@ -131,6 +131,7 @@ export async function panelStatuses(page: Page): Promise<ShownDelivery[]> {
  * Latin words a worker may read: proper nouns and units the console uses on purpose. Everything
  * else in Latin letters is a leaked code, field name or English message.
  */
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 const ALLOWED_LATIN = new Set(['Enter', 'Tab', 'Esc', 'ID', 'XLSX', 'CSV', 'ZIP']);
 
 /**
@@ -138,10 +139,12 @@ const ALLOWED_LATIN = new Set(['Enter', 'Tab', 'Esc', 'ID', 'XLSX', 'CSV', 'ZIP'
  * dotted event kinds, code values shown alone) and record ids (UUIDs). Empty when all is well.
  */
 export async function notInWorkersWords(page: Page): Promise<string[]> {
-  const text = await visibleText(page);
+  const raw = await visibleText(page);
+  const uuids = raw.match(UUID) ?? [];
+  // A department's own record number (R320402…, RK000106, a grid platform's hex id) is a name.
+  const text = raw.replace(UUID, ' ').replace(/\b(?=[A-Za-z0-9]*\d{4})[A-Za-z0-9]{6,}\b/g, ' ');
   const found = new Set<string>();
-  for (const uuid of text.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi) ?? [])
-    found.add(uuid);
+  for (const uuid of uuids) found.add(uuid);
   for (const word of text.match(/[A-Za-z][A-Za-z_.-]*[A-Za-z]/g) ?? [])
     if (!ALLOWED_LATIN.has(word)) found.add(word);
   return [...found];

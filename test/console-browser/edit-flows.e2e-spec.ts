@@ -1,7 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { drained, registerHousehold, startHub, type Hub } from '../delivery/harness';
 import { person } from '../support/households';
-import { focusedTestId, openConsole, requireBuiltConsole, screenshot, until } from './browser';
+import {
+  notInWorkersWords,
+  focusedTestId,
+  openConsole,
+  requireBuiltConsole,
+  screenshot,
+  until,
+} from './browser';
 
 /**
  * A worker changes a resident's basic details in the console: a phone as it comes, a mistyped
@@ -16,6 +23,7 @@ describe('A community worker changes a phone and corrects a name in the console'
   let householdId: string;
   let threeId: string;
   let threeMembers: string[];
+  let elderId: string;
 
   /** Per system, the record the department holds of the head and the version it holds. */
   const links = async (): Promise<
@@ -70,6 +78,10 @@ describe('A community worker changes a phone and corrects a name in the console'
     ]);
     threeId = kong.id;
     threeMembers = kong.members;
+    const sun = await register({ estate: '青龙苑', building: '12', unit: '2', room: '102' }, [
+      person('孙福', '02', 88, '1', { employmentStatus: '4' }),
+    ]);
+    elderId = sun.members[0];
     await drained(hub.h, 90_000);
     ({ browser, page } = await openConsole(hub.h.app, 'worker'));
   }, 180_000);
@@ -77,6 +89,46 @@ describe('A community worker changes a phone and corrects a name in the console'
     await browser?.close();
     await hub?.close();
   });
+
+  /** Opens each entry of each menu in turn; every dialog must read in the worker's words. */
+  async function scanDialogs(menus: string[]): Promise<Record<string, string[]>> {
+    const leaks: Record<string, string[]> = {};
+    for (const menu of menus) {
+      await page.getByTestId(menu).click();
+      const entries = page.locator('.ant-dropdown:not(.ant-dropdown-hidden) [data-testid^="action-"]');
+      await entries.first().waitFor();
+      const keys: string[] = await entries.evaluateAll((els) =>
+        els.map((el) => (el as unknown as { dataset: { testid: string } }).dataset.testid),
+      );
+      await page.keyboard.press('Escape');
+      for (const key of keys) {
+        await page.getByTestId(menu).click();
+        await page.getByTestId(key).click();
+        await page.getByTestId(`action-form-${key.slice('action-'.length)}`).waitFor();
+        const found = await notInWorkersWords(page);
+        if (found.length > 0) leaks[key] = found;
+        await page.locator('.ant-modal-close').click();
+        await page.locator('.ant-modal-wrap').waitFor({ state: 'hidden' });
+      }
+    }
+    return leaks;
+  }
+
+  it('every dialog of a resident’s and a household’s page reads in the worker’s words', async () => {
+    await page.goto(`/residents/${headId}`);
+    await page.getByTestId('resident-name').waitFor();
+    expect(await notInWorkersWords(page)).toEqual([]);
+    expect(await scanDialogs(['edit-actions', 'life-events', 'status-tags'])).toEqual({});
+    await page.goto(`/households/${householdId}`);
+    await page.getByTestId('household-members').waitFor();
+    expect(await notInWorkersWords(page)).toEqual([]);
+    expect(await scanDialogs(['household-actions', 'assistance-actions'])).toEqual({});
+    for (const path of ['/households/new', `/households/${householdId}/add-member`, '/residents', '/todo']) {
+      await page.goto(path);
+      await page.locator('.hub-page-title, .ant-card-head-title').first().waitFor();
+      expect({ path, found: await notInWorkersWords(page) }).toEqual({ path, found: [] });
+    }
+  }, 120_000);
 
   it('changes the phone from the keyboard; the departments holding him are sent an update', async () => {
     const before = await links();
@@ -142,6 +194,7 @@ describe('A community worker changes a phone and corrects a name in the console'
       action: 'resident.identity-corrected',
       reason: '户口簿姓名为“赵建”，录入时误写',
     });
+    expect(await notInWorkersWords(page)).toEqual([]);
     await screenshot(page, 'worker-identity-corrected');
   }, 120_000);
 
@@ -179,6 +232,7 @@ describe('A community worker changes a phone and corrects a name in the console'
     expect(history).toContain('设置社会救助');
     expect(history).toContain('低保');
     expect(history).not.toMatch(/dibao|tag-started|[0-9a-f]{8}-[0-9a-f]{4}-/);
+    expect(await notInWorkersWords(page)).toEqual([]);
   }, 120_000);
 
   it('makes the wife the 户主, the former head her spouse', async () => {
@@ -211,17 +265,44 @@ describe('A community worker changes a phone and corrects a name in the console'
     await expect(page.getByTestId('history-table').innerText()).resolves.toContain('变更户主');
   }, 120_000);
 
+  it('a death: a typed date with Enter saves nothing; saving asks first, and only a yes records it', async () => {
+    const lifeStatus = async () =>
+      (
+        await hub.h.db.query(`SELECT life_status, death_date::text FROM resident WHERE id = $1`, [elderId])
+      )[0];
+    await page.goto(`/residents/${elderId}`);
+    await page.getByTestId('resident-name').waitFor();
+    await chooseAction('life-events', 'death');
+    await page.getByTestId('field-date').click();
+    // Typed the way people write dates, without dashes; Enter takes the date, it does not save.
+    await page.keyboard.type('20261201');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('field-date').inputValue()).resolves.toBe('2026-12-01');
+    await expect(page.locator('.ant-modal-confirm').count()).resolves.toBe(0);
+    await page.getByTestId('action-save').click();
+    await expect(page.locator('.ant-modal-confirm').innerText()).resolves.toContain('孙福将登记为死亡');
+    await page.getByRole('button', { name: '再看看' }).click();
+    expect(await lifeStatus()).toEqual({ life_status: 'alive', death_date: null });
+    await page.getByTestId('action-save').click();
+    await page.getByRole('button', { name: '确认保存' }).click();
+    await page.getByText('死亡登记已保存').waitFor();
+    expect(await lifeStatus()).toEqual({ life_status: 'deceased', death_date: '2026-12-01' });
+  }, 120_000);
+
   it('moves a household of three out in one action; the police end all three', async () => {
     await page.goto(`/households/${threeId}`);
     await page.getByTestId('household-members').waitFor();
     await chooseAction('household-actions', 'household-move-out');
     await expect(page.getByTestId('move-out-warning').innerText()).resolves.toContain('3 人');
+    expect(await notInWorkersWords(page)).toEqual([]);
     await page.getByTestId('field-date').click();
     await page.keyboard.type('2026-11-30');
     await page.keyboard.press('Tab');
     await page.getByTestId('field-destination').fill('江苏省南京市鼓楼区');
     await page.getByTestId('field-reason').fill('购房迁出');
     await page.getByTestId('action-save').click();
+    // Moving three people out is asked once more before it is saved.
+    await page.getByRole('button', { name: '确认保存' }).click();
     await page.getByText('整户迁出已保存').waitFor();
     await drained(hub.h, 90_000);
 
@@ -239,5 +320,6 @@ describe('A community worker changes a phone and corrects a name in the console'
     expect(police).toEqual(Array(3).fill({ present: false }));
     await expect(page.getByText('本户已注销').isVisible()).resolves.toBe(true);
     await expect(page.getByTestId('history-table').innerText()).resolves.toContain('迁往江苏省南京市鼓楼区');
+    expect(await notInWorkersWords(page)).toEqual([]);
   }, 120_000);
 });

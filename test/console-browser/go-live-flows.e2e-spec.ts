@@ -7,7 +7,16 @@ import { addGridCells, goLive } from '../resolution/go-live-support';
 import { hubContext } from '../resolution/hub-context';
 import { startSimulator, type RunningSimulator } from '../simulator/support';
 import { HOME, startApi, type ApiHarness } from '../support/api-app';
-import { launchBrowser, logIn, newPage, openMenu, screenshot, serve, visibleText } from './browser';
+import {
+  notInWorkersWords,
+  launchBrowser,
+  logIn,
+  newPage,
+  openMenu,
+  screenshot,
+  serve,
+  visibleText,
+} from './browser';
 
 describe('A community worker in the browser after go-live: imported households, the worklist, review pairs', () => {
   const dir = mkdtempSync(join(tmpdir(), 'hub-go-live-browser-'));
@@ -52,6 +61,7 @@ describe('A community worker in the browser after go-live: imported households, 
     const text = await visibleText(page);
     for (const name of household.names) expect(text).toContain(name);
     expect(text).toContain('户主');
+    expect(await notInWorkersWords(page)).toEqual([]);
     await screenshot(page, 'go-live-household');
   });
 
@@ -75,6 +85,7 @@ describe('A community worker in the browser after go-live: imported households, 
       [name],
     );
     expect(confirmed).toBe(1);
+    expect(await notInWorkersWords(page)).toEqual([]);
     await screenshot(page, 'go-live-findings');
   });
 
@@ -87,6 +98,7 @@ describe('A community worker in the browser after go-live: imported households, 
     expect(pending.length).toBeGreaterThan(0);
     await openMenu(page, 'menu-reviews');
     await page.getByTestId(`review-card-${pending[0].id}`).waitFor();
+    expect(await notInWorkersWords(page)).toEqual([]);
     await screenshot(page, 'go-live-reviews');
   });
 });

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startApi, type ApiHarness } from '../support/api-app';
 import { idFor, person, yearsAgo } from '../support/households';
 import {
+  notInWorkersWords,
   focusedTestId,
   launchBrowser,
   logIn,
@@ -102,6 +103,7 @@ describe('A community worker finds the lists they need: 80+ by age, a caller by 
     expect(url.searchParams.get('ageMin')).toBe('80');
     expect(url.searchParams.get('sort')).toBe('age-desc');
     await expect(page.getByText(`共 ${elders.length} 人`).isVisible()).resolves.toBe(true);
+    expect(await notInWorkersWords(page)).toEqual([]);
     await screenshot(page, 'resident-list-80-plus');
   });
 

@@ -4,7 +4,16 @@ import { ELSEWHERE, startApi, type ApiHarness } from '../support/api-app';
 import { backgroundPopulation } from '../resolution/background-population';
 import { ReviewDb } from '../resolution/review-db';
 import { people as p } from '../resolution/review-people';
-import { launchBrowser, logIn, newPage, openMenu, screenshot, serve, visibleText } from './browser';
+import {
+  notInWorkersWords,
+  launchBrowser,
+  logIn,
+  newPage,
+  openMenu,
+  screenshot,
+  serve,
+  visibleText,
+} from './browser';
 
 /** Confirms the open Ant Design pop-confirm with its OK button. */
 async function confirm(page: Page, ok: string): Promise<void> {
@@ -52,6 +61,11 @@ describe('A reviewer in the browser: both records side by side, merge, then unme
     const phoneRow = card.locator('tr', { hasText: '联系电话' });
     await expect(phoneRow.getAttribute('class')).resolves.toContain('hub-diff');
     await expect(nameRow.getAttribute('class')).resolves.not.toContain('hub-diff');
+    // The evidence in one sentence before the numbers: what agrees, what does not.
+    const sentence = await page.getByTestId(`review-sentence-${reviewId}`).innerText();
+    expect(sentence).toMatch(/^支持同一人：.*姓名相同/);
+    expect(sentence).toContain('不支持：联系电话不同');
+    expect(await notInWorkersWords(page)).toEqual([]);
     await screenshot(page, 'reviewer-queue');
   });
 
@@ -72,6 +86,7 @@ describe('A reviewer in the browser: both records side by side, merge, then unme
     expect(text).toContain(p.chenPolice.recordId);
     expect(text).toContain(p.chenPension.recordId);
     expect(text).toContain('人工合并');
+    expect(await notInWorkersWords(page)).toEqual([]);
     await screenshot(page, 'reviewer-golden');
   });
 
@@ -81,9 +96,12 @@ describe('A reviewer in the browser: both records side by side, merge, then unme
     await page.getByTestId('unmerge-result').waitFor();
     const [police, pension] = [await db.goldenOf(p.chenPolice), await db.goldenOf(p.chenPension)];
     expect(police).not.toBe(pension);
-    const shown = await page.getByTestId('unmerge-result').innerText();
-    for (const id of [police, pension]) expect(shown).toContain(id.slice(0, 8));
+    const links = await page
+      .getByTestId('unmerge-result-link')
+      .evaluateAll((els) => els.map((el) => String((el as unknown as { pathname: string }).pathname)));
+    expect(links.sort()).toEqual([`/golden/${police}`, `/golden/${pension}`].sort());
     await expect(visibleText(page)).resolves.toContain('拆分');
+    expect(await notInWorkersWords(page)).toEqual([]);
     await screenshot(page, 'reviewer-unmerged');
   });
 });

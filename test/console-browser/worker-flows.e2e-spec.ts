@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startHub, type Hub } from '../delivery/harness';
 import { idFor, withWrongCheck, yearsAgo } from '../support/households';
 import {
+  notInWorkersWords,
   focusedTestId,
   launchBrowser,
   logIn,
@@ -100,6 +101,7 @@ describe('A community worker in the browser: search, register by keyboard, watch
     await page.keyboard.press('Enter');
     await expect(selected(page, 'member-1-relation')).resolves.toBe('配偶');
     await chooseEmployment(page, 1);
+    expect(await notInWorkersWords(page)).toEqual([]);
     await screenshot(page, 'worker-entry-form');
 
     const households = await count('household');
@@ -158,6 +160,7 @@ describe('A community worker in the browser: search, register by keyboard, watch
     const others = shown.filter((s) => !relevant.includes(s.system));
     expect(others.length).toBeGreaterThan(0);
     expect(others.every((s) => s.label === '不涉及')).toBe(true);
+    expect(await notInWorkersWords(page)).toEqual([]);
     await screenshot(page, 'worker-entry-saved');
   }, 120_000);
 
@@ -171,6 +174,7 @@ describe('A community worker in the browser: search, register by keyboard, watch
     await expect(page.getByTestId('resident-search-results').innerText()).resolves.toContain(
       `${head.id.slice(0, 6)}********${head.id.slice(14)}`,
     );
+    expect(await notInWorkersWords(page)).toEqual([]);
     await screenshot(page, 'worker-search');
 
     await hit.click();
@@ -178,6 +182,7 @@ describe('A community worker in the browser: search, register by keyboard, watch
     await until('the resident panel settled', async () => settled(await panelStatuses(page)));
     const shown = await panelStatuses(page);
     expect(shown.find((s) => s.system === 'police-population')?.label).toBe('已确认');
+    expect(await notInWorkersWords(page)).toEqual([]);
     await screenshot(page, 'worker-resident');
 
     await page.getByTestId('resident-household-link').click();
@@ -185,6 +190,7 @@ describe('A community worker in the browser: search, register by keyboard, watch
     expect(new URL(page.url()).pathname).toBe(`/households/${householdId}`);
     await expect(page.getByTestId('household-members').innerText()).resolves.toContain(wife.id);
     await until('the household panel settled', async () => settled(await panelStatuses(page)));
+    expect(await notInWorkersWords(page)).toEqual([]);
     await screenshot(page, 'worker-household');
   });
 
@@ -215,6 +221,7 @@ describe('A community worker in the browser: search, register by keyboard, watch
     await expect(page.getByTestId('form-error-summary').innerText()).resolves.toContain('校验位');
     expect(await page.getByTestId('household-form').isVisible()).toBe(true);
     expect({ households: await count('household'), residents: await count('resident') }).toEqual(before);
+    expect(await notInWorkersWords(page)).toEqual([]);
     await screenshot(page, 'worker-entry-error');
   });
 

@@ -96,7 +96,9 @@ export class ReviewQueryService {
       [id],
     );
     const history: Array<Record<string, unknown>> = await this.db.query(
-      `SELECT action, detail, actor, at FROM golden_history WHERE golden_id = $1 ORDER BY id`,
+      `SELECT h.action, h.detail, h.actor, u.display_name AS "actorName", h.at
+         FROM golden_history h LEFT JOIN app_user u ON u.id::text = h.actor
+        WHERE h.golden_id = $1 ORDER BY h.id`,
       [id],
     );
     const open = seesPersonalData(actor);

@@ -44,7 +44,13 @@ export interface GoldenRecord {
   attributes: Record<string, unknown>;
   communityCode: string | null;
   sources: Array<{ system: string; recordId: string }>;
-  history: Array<{ action: string; detail: unknown; actor: string | null; at: string }>;
+  history: Array<{
+    action: string;
+    detail: unknown;
+    actor: string | null;
+    actorName?: string | null;
+    at: string;
+  }>;
 }
 
 export const reviewsApi = {

@@ -2,6 +2,7 @@ import { App, Form, Modal } from 'antd';
 import { useState, type ReactNode } from 'react';
 import type { FieldProblem } from '../api/client';
 import { applyApiErrors, toRequestBody } from '../lib/form-values';
+import { keepEnterInDateFields } from './DateInput';
 import { ErrorSummary } from './ErrorSummary';
 
 export interface ActionSpec {
@@ -10,6 +11,8 @@ export interface ActionSpec {
   fields: ReactNode;
   initialValues?: Record<string, unknown>;
   submit: (body: unknown) => Promise<unknown>;
+  /** For what cannot simply be undone (a death, a move-out): asked before saving. */
+  confirm?: string;
 }
 
 /** A drop-down's items for a list of actions; choosing one opens its dialog. */
@@ -56,6 +59,18 @@ export function ActionModal({ action, onClose, onDone }: Props) {
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [saving, setSaving] = useState(false);
 
+  const { modal } = App.useApp();
+  const confirmThenSave = (values: Record<string, unknown>) => {
+    if (!action?.confirm) return void save(values);
+    modal.confirm({
+      title: `确认${action.title}？`,
+      content: action.confirm,
+      okText: '确认保存',
+      cancelText: '再看看',
+      onOk: () => save(values),
+    });
+  };
+
   const save = async (values: Record<string, unknown>) => {
     if (!action) return;
     setSaving(true);
@@ -95,7 +110,8 @@ export function ActionModal({ action, onClose, onDone }: Props) {
         layout="vertical"
         preserve={false}
         initialValues={action?.initialValues}
-        onFinish={(values) => void save(values)}
+        onFinish={confirmThenSave}
+        onKeyDown={keepEnterInDateFields}
         data-testid={`action-form-${action?.key ?? ''}`}
       >
         {action?.fields}

@@ -1,4 +1,5 @@
-import { DatePicker, Form, Input, Typography } from 'antd';
+import { Form, Input, Typography } from 'antd';
+import { DateInput } from './DateInput';
 import dayjs from 'dayjs';
 import { recordsApi, type HouseholdDetail } from '../api/records';
 import type { ActionSpec } from './ActionModal';
@@ -22,7 +23,7 @@ export function assistanceActions(h: HouseholdDetail): ActionSpec[] {
           <Input data-testid="field-assistance-amount" inputMode="decimal" />
         </Form.Item>
         <Form.Item label="批准日期" name="approvedOn">
-          <DatePicker style={{ width: '100%' }} data-testid="field-assistance-approvedOn" />
+          <DateInput data-testid="field-assistance-approvedOn" />
         </Form.Item>
       </>
     ),

@@ -1,4 +1,5 @@
-import { Alert, DatePicker, Form, Input } from 'antd';
+import { Alert, Form, Input } from 'antd';
+import { DateInput } from './DateInput';
 import dayjs from 'dayjs';
 import { recordsApi, type ResidentDetail } from '../api/records';
 import type { ActionSpec } from './ActionModal';
@@ -76,7 +77,7 @@ export function editActions(r: ResidentDetail, heldBy: string[]): ActionSpec[] {
             <CodeSelect table="gender" data-testid="field-gender" />
           </Form.Item>
           <Form.Item label="出生日期" name="birthDate">
-            <DatePicker style={{ width: '100%' }} data-testid="field-birthDate" />
+            <DateInput data-testid="field-birthDate" />
           </Form.Item>
           <Form.Item label="民族" name="ethnicity">
             <CodeSelect table="ethnicity" data-testid="field-ethnicity" />

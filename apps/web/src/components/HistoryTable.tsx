@@ -38,6 +38,13 @@ const TAG_NAMES: Record<string, string> = {
 /** Bookkeeping columns that change with every version and tell a worker nothing. */
 const HIDDEN = new Set(['id', 'name_pinyin', 'name_initials', 'search_text', 'field_sources']);
 
+/** Where a version came from: the community's own entry, the go-live import or a department. */
+function sourceName(source: string | null | undefined): string {
+  if (!source || source === 'community') return '社区录入';
+  if (source === 'import' || source === 'promotion') return '上线导入';
+  return systemName(source);
+}
+
 export function changeKindName(kind: string): string {
   const tag = /^(?:resident|household)\.tag-(started|ended)\.(\w+)$/.exec(kind);
   if (tag) return `${tag[1] === 'started' ? '设置' : '取消'}${TAG_NAMES[tag[2]] ?? tag[2]}`;
@@ -62,6 +69,7 @@ const CODED: Record<string, string> = {
   disabilityGrade: 'disability-grade',
   correctionsType: 'corrections-type',
   type: 'household-type',
+  status: 'household-status',
   relation: 'relation-to-head',
 };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -108,7 +116,7 @@ export function HistoryTable({ history }: { history: HistoryEntry[] }) {
       width: 200,
       render: (_, h) => (
         <span>
-          {h.source === 'community' || !h.source ? '社区录入' : systemName(h.source)}
+          {sourceName(h.source)}
           {h.changedBy && (
             <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
               {h.changedByName ?? '已删除的用户'}

@@ -1,4 +1,5 @@
-import { DatePicker, Form, Input, Select, Typography } from 'antd';
+import { Form, Input, Select, Typography } from 'antd';
+import { DateInput } from './DateInput';
 import { recordsApi, type HouseholdDetail } from '../api/records';
 import type { ActionSpec } from './ActionModal';
 import { CodeSelect } from './CodeSelect';
@@ -49,7 +50,7 @@ export function householdActions(h: HouseholdDetail): ActionSpec[] {
             ）将全部登记为迁出，本户注销，并通知各部门。
           </Typography.Paragraph>
           <Form.Item label="迁出日期" name="date">
-            <DatePicker style={{ width: '100%' }} data-testid="field-date" />
+            <DateInput data-testid="field-date" />
           </Form.Item>
           <Form.Item label="迁往" name="destination">
             <Input data-testid="field-destination" placeholder="省市区或详细地址" />
@@ -59,6 +60,7 @@ export function householdActions(h: HouseholdDetail): ActionSpec[] {
           </Form.Item>
         </>
       ),
+      confirm: `本户 ${members.length} 人将全部迁出，本户注销，各部门系统将收到迁出信息。`,
       submit: (body) => recordsApi.moveHouseholdOut(h.id, body),
     },
   ];

@@ -1,4 +1,5 @@
-import { Col, DatePicker, Form, Input, Row } from 'antd';
+import { Col, Form, Input, Row } from 'antd';
+import { DateInput } from './DateInput';
 import type { NamePath } from '../lib/field-path';
 import { CodeSelect } from './CodeSelect';
 
@@ -55,12 +56,12 @@ export function MorePersonFields({
           </Col>
           <Col xs={24} md={8}>
             <Form.Item label="矫正开始日期" name={[...at('corrections'), 'start']}>
-              <DatePicker style={{ width: '100%' }} />
+              <DateInput />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
             <Form.Item label="矫正结束日期" name={[...at('corrections'), 'end']}>
-              <DatePicker style={{ width: '100%' }} />
+              <DateInput />
             </Form.Item>
           </Col>
         </>

@@ -1,4 +1,5 @@
-import { Col, Collapse, DatePicker, Form, Input, Radio, Row, type FormInstance } from 'antd';
+import { Col, Collapse, Form, Input, Radio, Row, type FormInstance } from 'antd';
+import { DateInput } from './DateInput';
 import dayjs from 'dayjs';
 import { useSession } from '../auth/SessionContext';
 import { canSeeCorrections } from '../auth/session-store';
@@ -92,7 +93,7 @@ export function PersonFields({ form, path, itemPath, testPrefix, withRelation }:
         </Col>
         <Col xs={24} md={8}>
           <Form.Item label="出生日期" name={at('birthDate')}>
-            <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" data-testid={tid('birthDate')} />
+            <DateInput data-testid={tid('birthDate')} />
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>

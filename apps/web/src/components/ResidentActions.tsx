@@ -1,18 +1,17 @@
 import type { ReactNode } from 'react';
-import { DatePicker, Form, Input } from 'antd';
+import { Form, Input } from 'antd';
+import { DateInput } from './DateInput';
 import { recordsApi, type Community, type ResidentDetail } from '../api/records';
 import type { SessionUser } from '../auth/session-store';
 import { canSeeCorrections } from '../auth/session-store';
 import type { ActionSpec } from './ActionModal';
 import { AddressFields } from './AddressFields';
 import { CodeSelect } from './CodeSelect';
+import { ResidentPicker } from './ResidentPicker';
 
 const date = (label: string, name: string | string[] = 'date') => (
   <Form.Item label={label} name={name}>
-    <DatePicker
-      style={{ width: '100%' }}
-      data-testid={`field-${Array.isArray(name) ? name.join('-') : name}`}
-    />
+    <DateInput data-testid={`field-${Array.isArray(name) ? name.join('-') : name}`} />
   </Form.Item>
 );
 const code = (label: string, name: string, table: string) => (
@@ -36,8 +35,12 @@ export function lifeEventActions(r: ResidentDetail, community: Community | undef
       fields: (
         <>
           {code('婚姻状况', 'maritalStatus', 'marital-status')}
-          <Form.Item label="配偶居民编号（选填）" name="spouseId" tooltip="配偶已在本系统登记时填写">
-            <Input data-testid="field-spouseId" />
+          <Form.Item
+            label="配偶（选填）"
+            name="spouseId"
+            tooltip="配偶已在本系统登记时选择，婚姻状况一并更新"
+          >
+            <ResidentPicker data-testid="field-spouseId" />
           </Form.Item>
         </>
       ),
@@ -47,12 +50,14 @@ export function lifeEventActions(r: ResidentDetail, community: Community | undef
       key: 'move-out',
       title: '迁出登记',
       fields: date('迁出日期'),
+      confirm: `${r.name}将从本户移出，并从各部门系统注销或标为迁出。`,
       submit: (b) => recordsApi.lifeEvent(r.id, 'move-out', b),
     },
     {
       key: 'death',
       title: '死亡登记',
       fields: date('死亡日期'),
+      confirm: `${r.name}将登记为死亡，从本户移出，并通知公安等各部门系统注销。`,
       submit: (b) => recordsApi.lifeEvent(r.id, 'death', b),
     },
   ];

@@ -29,3 +29,36 @@ export const levelName = (level: string): string => LEVEL_NAMES[level] ?? level;
 /** Full agreement; everything else (short of a blank side) is a difference the reviewer should see. */
 const AGREEING = new Set(['equal', 'exact', 'same-room']);
 export const differs = (level: string): boolean => !AGREEING.has(level) && level !== 'missing';
+
+const SHORT_FIELDS: Record<EvidenceField, string> = { ...EVIDENCE_FIELDS, id: '身份证号' };
+
+/**
+ * The evidence in one sentence, strongest first ("身份证号相同，姓名同音，出生日期相同"), then what
+ * speaks against and what could not be compared: what a reviewer reads before the numbers.
+ */
+export function evidenceSentence(
+  evidence: ReadonlyArray<{ field: EvidenceField; level: string; weight: number }>,
+): string {
+  const said = (e: { field: EvidenceField; level: string }) =>
+    `${SHORT_FIELDS[e.field]}${levelName(e.level)}`;
+  const byWeight = [...evidence].sort((x, y) => y.weight - x.weight);
+  const parts = [
+    byWeight
+      .filter((e) => e.weight > 0)
+      .map(said)
+      .join('，'),
+    byWeight
+      .filter((e) => e.weight < 0)
+      .map(said)
+      .join('，'),
+    byWeight
+      .filter((e) => e.weight === 0)
+      .map(said)
+      .join('，'),
+  ];
+  const [forIt, against, neither] = parts;
+  return [forIt && `支持同一人：${forIt}`, against && `不支持：${against}`, neither && `无法比对：${neither}`]
+    .filter(Boolean)
+    .join('；')
+    .concat('。');
+}

@@ -83,6 +83,6 @@ describe('code tables', () => {
       expect(name).toMatch(/^[a-z]+(-[a-z]+)*$/);
       expect(Object.keys(table).length).toBeGreaterThan(0);
     }
-    expect(Object.keys(CODE_TABLES)).toHaveLength(18);
+    expect(Object.keys(CODE_TABLES)).toHaveLength(19);
   });
 });

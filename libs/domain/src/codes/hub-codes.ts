@@ -12,6 +12,8 @@ export const RESIDENCE_STATUS = codeTable({ present: '在册', moved_out: '已�
 
 export const HOUSEHOLD_TYPE = codeTable({ family: '家庭户', collective: '集体户' });
 
+export const HOUSEHOLD_STATUS = codeTable({ active: '正常', dissolved: '已注销' });
+
 export const LIVING_STATUS = codeTable({
   alone: '独居',
   with_spouse: '与配偶同住',

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router-dom';
 import type { FieldProblem } from '../../api/client';
 import { recordsApi, type SavedChange } from '../../api/records';
 import { DeliveryPanel } from '../../components/DeliveryPanel';
+import { keepEnterInDateFields } from '../../components/DateInput';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { PERSON_DEFAULTS, PersonFields } from '../../components/PersonFields';
 import { useLoader } from '../../hooks/useLoader';
@@ -68,6 +69,7 @@ export default function AddMemberPage() {
       data-testid="member-form"
       initialValues={{ ...PERSON_DEFAULTS, birth: false }}
       onFinish={(values) => void save(values)}
+      onKeyDown={keepEnterInDateFields}
       scrollToFirstError
     >
       <h2 className="hub-page-title">增加家庭成员</h2>

@@ -6,6 +6,7 @@ import type { FieldProblem } from '../../api/client';
 import { recordsApi, type RegisteredHousehold } from '../../api/records';
 import { AddressFields } from '../../components/AddressFields';
 import { DeliveryPanel } from '../../components/DeliveryPanel';
+import { keepEnterInDateFields } from '../../components/DateInput';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { PERSON_DEFAULTS, PersonFields } from '../../components/PersonFields';
 import { useLoader } from '../../hooks/useLoader';
@@ -81,6 +82,7 @@ export default function HouseholdEntryPage() {
       data-testid="household-form"
       initialValues={{ type: 'family', members: [HEAD] }}
       onFinish={(values) => void save(values)}
+      onKeyDown={keepEnterInDateFields}
       scrollToFirstError
     >
       <h2 className="hub-page-title">新户登记</h2>

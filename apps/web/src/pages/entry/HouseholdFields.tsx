@@ -1,4 +1,5 @@
-import { Col, Collapse, DatePicker, Form, Input, Radio, Row, Select } from 'antd';
+import { Col, Collapse, Form, Input, Radio, Row, Select } from 'antd';
+import { DateInput } from '../../components/DateInput';
 import type { Community } from '../../api/records';
 import { CodeSelect } from '../../components/CodeSelect';
 
@@ -32,7 +33,7 @@ export function HouseholdFields({ communities }: { communities: Community[] }) {
       </Col>
       <Col xs={24} md={8}>
         <Form.Item label="入户日期" name="joinedOn" tooltip="默认今天">
-          <DatePicker style={{ width: '100%' }} data-testid="household-joinedOn" />
+          <DateInput data-testid="household-joinedOn" />
         </Form.Item>
       </Col>
       <Col span={24}>
@@ -58,7 +59,7 @@ export function HouseholdFields({ communities }: { communities: Community[] }) {
                   </Col>
                   <Col xs={24} md={8}>
                     <Form.Item label="批准日期" name={['assistance', 'approvedOn']}>
-                      <DatePicker style={{ width: '100%' }} />
+                      <DateInput />
                     </Form.Item>
                   </Col>
                 </Row>

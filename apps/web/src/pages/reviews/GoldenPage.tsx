@@ -16,6 +16,13 @@ const ACTIONS: Record<string, string> = {
   'split-from': '从其他档案拆出',
 };
 
+/** Who acted: a person by name; the go-live import and the matcher as the system. */
+function actorName(actor: string | null, name: string | null | undefined): string {
+  if (name) return name;
+  if (!actor || actor === 'import' || actor.startsWith('inbound:')) return '系统（自动）';
+  return '已删除的用户';
+}
+
 /** History details in words: "并入 1 份档案（审核 #2）" rather than JSON. */
 function describeDetail(detail: unknown): string {
   if (!detail || typeof detail !== 'object') return '—';
@@ -23,8 +30,8 @@ function describeDetail(detail: unknown): string {
   const parts: string[] = [];
   if (Array.isArray(d.absorbed)) parts.push(`并入 ${d.absorbed.length} 份档案`);
   if (Array.isArray(d.into)) parts.push(`拆出 ${d.into.length} 份档案`);
-  else if (typeof d.into === 'string') parts.push(`并入档案 ${d.into.slice(0, 8)}`);
-  if (typeof d.from === 'string') parts.push(`来自档案 ${d.from.slice(0, 8)}`);
+  else if (typeof d.into === 'string') parts.push('并入另一份档案');
+  if (typeof d.from === 'string') parts.push('从另一份档案拆出');
   if (typeof d.sources === 'number') parts.push(`来源记录 ${d.sources} 条`);
   if (typeof d.joined === 'number' && d.joined > 0) parts.push(`归并 ${d.joined} 份旧档案`);
   if (d.review !== undefined) parts.push(`审核 #${String(d.review)}`);
@@ -71,9 +78,9 @@ export default function GoldenPage() {
           message="拆分完成"
           description={
             <Space wrap>
-              {split.map((gid) => (
-                <Link key={gid} to={`/golden/${gid}`}>
-                  档案 {gid.slice(0, 8)}
+              {split.map((gid, index) => (
+                <Link key={gid} to={`/golden/${gid}`} data-testid="unmerge-result-link">
+                  查看拆出的档案{index + 1}
                 </Link>
               ))}
             </Space>
@@ -138,7 +145,7 @@ export default function GoldenPage() {
               title: '操作人',
               dataIndex: 'actor',
               width: 120,
-              render: (a: string | null) => (a ? a.slice(0, 8) : '系统'),
+              render: (_: unknown, h) => actorName(h.actor, h.actorName),
             },
             { title: '说明', dataIndex: 'detail', render: (d: unknown) => describeDetail(d) },
           ]}

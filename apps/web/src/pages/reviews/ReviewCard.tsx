@@ -1,7 +1,7 @@
-import { Button, Card, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { FieldEvidence, ReviewItem, ReviewSide } from '../../api/reviews';
-import { differs, EVIDENCE_FIELDS, levelName } from '../../lib/evidence';
+import { differs, EVIDENCE_FIELDS, evidenceSentence, levelName } from '../../lib/evidence';
 import { systemName } from '../../lib/systems';
 import { useCodeName } from '../../hooks/useCodes';
 
@@ -65,7 +65,9 @@ export function ReviewCard({ item, busy, onMerge, onKeepApart }: Props) {
       title={
         <Space>
           <span>审核 #{item.id}</span>
-          <Tag color="blue">匹配得分 {item.score.toFixed(2)}</Tag>
+          <Tooltip title="各项证据权重之和：越高越可能是同一人，正数支持、负数反对">
+            <Tag color="blue">匹配得分 {item.score.toFixed(2)}</Tag>
+          </Tooltip>
         </Space>
       }
       extra={
@@ -86,6 +88,9 @@ export function ReviewCard({ item, busy, onMerge, onKeepApart }: Props) {
         </Space>
       }
     >
+      <Typography.Paragraph data-testid={`review-sentence-${item.id}`} style={{ marginBottom: 8 }}>
+        {evidenceSentence(item.evidence)}
+      </Typography.Paragraph>
       <Table
         rowKey="field"
         size="small"
