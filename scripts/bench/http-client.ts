@@ -27,7 +27,16 @@ export class HttpClient {
     return this.send('PATCH', path, json, token);
   }
 
-  private send(method: 'POST' | 'PATCH', path: string, json: string, token?: string): Promise<Answer> {
+  get(path: string, token?: string): Promise<Answer> {
+    return this.send('GET', path, '', token);
+  }
+
+  private send(
+    method: 'GET' | 'POST' | 'PATCH',
+    path: string,
+    json: string,
+    token?: string,
+  ): Promise<Answer> {
     return new Promise((resolve, reject) => {
       const headers: Record<string, string | number> = {
         'content-type': 'application/json',

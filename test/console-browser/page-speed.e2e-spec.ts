@@ -1,10 +1,10 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { ResolverService, SourceStore } from '@hub/resolution';
-import { ELSEWHERE, startApi, type ApiHarness } from '../support/api-app';
+import { ELSEWHERE, HOME, startApi, type ApiHarness } from '../support/api-app';
 import { backgroundPopulation } from '../resolution/background-population';
 import { people } from '../resolution/review-people';
 import { launchBrowser, logIn, newPage, serve, SYSTEMS } from './browser';
-import { insertPopulation, type Population } from './population';
+import { insertPopulation, type Population } from '../../scripts/bench/console-population';
 
 const RESIDENTS = 100_000;
 const BUDGET_MS = 2_000;
@@ -38,7 +38,7 @@ describe(`Every main page is usable within 2 s with ${RESIDENTS / 1000}k residen
   beforeAll(async () => {
     h = await startApi('browser_speed');
     const started = Date.now();
-    sample = await insertPopulation(h.db, RESIDENTS);
+    sample = await insertPopulation(h.db, RESIDENTS, HOME);
     // A few pairs for the review queue, as the reviewer flow stages them.
     await new SourceStore(h.db).upsert(
       [...Object.values(people), ...backgroundPopulation(200, ELSEWHERE)],
