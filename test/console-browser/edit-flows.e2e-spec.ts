@@ -24,6 +24,7 @@ describe('A community worker changes a phone and corrects a name in the console'
   let threeId: string;
   let threeMembers: string[];
   let elderId: string;
+  let yang: { id: string; members: string[] };
 
   /** Per system, the record the department holds of the head and the version it holds. */
   const links = async (): Promise<
@@ -82,6 +83,11 @@ describe('A community worker changes a phone and corrects a name in the console'
       person('孙福', '02', 88, '1', { employmentStatus: '4' }),
     ]);
     elderId = sun.members[0];
+    yang = await register({ estate: '青龙苑', building: '12', unit: '3', room: '301' }, [
+      person('杨振国', '02', 60, '1', { employmentStatus: '4' }),
+      person('杨淑芬', '10', 58, '2', { employmentStatus: '4' }),
+      person('杨帆', '20', 30, '1', { employmentStatus: '1' }),
+    ]);
     await drained(hub.h, 90_000);
     ({ browser, page } = await openConsole(hub.h.app, 'worker'));
   }, 180_000);
@@ -288,6 +294,62 @@ describe('A community worker changes a phone and corrects a name in the console'
     await page.getByText('死亡登记已保存').waitFor();
     expect(await lifeStatus()).toEqual({ life_status: 'deceased', death_date: '2026-12-01' });
   }, 120_000);
+
+  it('分户 then 合户: the son forms his own household, then it joins his parents’ again', async () => {
+    const current = async (householdId: string): Promise<string[]> =>
+      (
+        await hub.h.db.query(
+          `SELECT r.name FROM household_member m JOIN resident r ON r.id = m.resident_id
+            WHERE m.household_id = $1 AND m.left_on IS NULL ORDER BY r.name`,
+          [householdId],
+        )
+      ).map((r: { name: string }) => r.name);
+    await page.goto(`/households/${yang.id}`);
+    await page.getByTestId('household-members').waitFor();
+    await chooseAction('household-actions', 'split');
+    expect(await notInWorkersWords(page)).toEqual([]);
+    await page.getByTestId('field-split-杨帆').click();
+    await page.keyboard.type('户主');
+    await page.keyboard.press('Enter');
+    // Typed without dashes, as people write dates; today, the day the family registered.
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
+    await page.getByTestId('field-date').click();
+    await page.keyboard.type(today);
+    await page.keyboard.press('Tab');
+    await page.getByTestId('action-save').click();
+    await page.getByText('分户已保存').waitFor();
+    expect(await current(yang.id)).toEqual(['杨振国', '杨淑芬']);
+    const [{ household_id: sonsHousehold }] = await hub.h.db.query(
+      `SELECT household_id FROM household_member WHERE resident_id = $1 AND left_on IS NULL`,
+      [yang.members[2]],
+    );
+    expect(await current(sonsHousehold)).toEqual(['杨帆']);
+
+    await page.reload();
+    await page.getByTestId('household-members').waitFor();
+    await chooseAction('household-actions', 'merge');
+    await page.getByTestId('field-fromResident').click();
+    await page.keyboard.type('杨帆');
+    await page.locator('.ant-select-item-option', { hasText: '杨帆' }).first().click();
+    await page.getByTestId('field-relation-杨帆').click();
+    await page.keyboard.type('子');
+    await page.locator('.ant-select-item-option', { hasText: /^子$/ }).first().click();
+    await page.getByTestId('field-date').click();
+    await page.keyboard.type(today);
+    await page.keyboard.press('Tab');
+    await page.getByTestId('action-save').click();
+    await page.getByRole('button', { name: '确认保存' }).click();
+    await page.getByText('合户（他户并入本户）已保存').waitFor();
+    expect(await current(yang.id)).toEqual(['杨帆', '杨振国', '杨淑芬']);
+    const [closed] = await hub.h.db.query(`SELECT status FROM household WHERE id = $1`, [sonsHousehold]);
+    expect(closed.status).toBe('dissolved');
+    await drained(hub.h, 90_000);
+    const failed = await hub.h.db.query(`SELECT system, last_error FROM delivery WHERE status = 'failed'`);
+    expect(failed).toEqual([]);
+    const history = await page.getByTestId('history-table').innerText();
+    expect(history).toContain('分户');
+    expect(history).toContain('合户');
+  }, 150_000);
 
   it('moves a household of three out in one action; the police end all three', async () => {
     await page.goto(`/households/${threeId}`);

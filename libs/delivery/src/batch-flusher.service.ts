@@ -73,6 +73,11 @@ export class BatchFlusher {
   }
 
   private async flushLocked(connector: BatchConnector, result: FlushResult): Promise<void> {
+    const closed = connector.closedNotice?.(new Date());
+    if (closed) {
+      await this.ledger.noteClosed(connector.slug, closed);
+      return;
+    }
     const open: Array<{ subject_type: 'resident' | 'household'; subject_id: string }> = await this.db.query(
       `SELECT subject_type, subject_id FROM delivery
         WHERE system = $1 AND status IN ${TO_SEND}

@@ -107,7 +107,10 @@ export class LedgerService {
     upToVersion: number,
   ): Promise<void> {
     await this.db.query(
-      `UPDATE delivery SET attempts = attempts + 1, status = 'sent', updated_at = now()
+      // A closed-window note is over once the upload is attempted.
+      `UPDATE delivery SET attempts = attempts + 1, status = 'sent', updated_at = now(),
+              last_error = CASE WHEN error_kind = 'scheduled' THEN NULL ELSE last_error END,
+              error_kind = NULLIF(error_kind, 'scheduled')
         WHERE system = $1 AND subject_type = $2 AND subject_id = $3 AND version <= $4
           AND status IN ${UNSETTLED}`,
       [system, subjectType, subjectId, upToVersion],
@@ -297,6 +300,19 @@ export class LedgerService {
         WHERE d.system = $1 AND d.subject_type = s.type AND d.subject_id = s.id
           AND d.version < s.version AND d.status = 'waiting'`,
       [system, subjects.map((s) => s.type), subjects.map((s) => s.id), subjects.map((s) => s.version)],
+    );
+  }
+
+  /**
+   * The department takes nothing now (outside its upload window): every open row of the system
+   * says why, once (rows already saying it are not rewritten), without counting an attempt.
+   */
+  async noteClosed(system: string, message: string): Promise<void> {
+    await this.db.query(
+      `UPDATE delivery SET error_kind = 'scheduled', last_error = $2, updated_at = now()
+        WHERE system = $1 AND status IN ${TO_SEND}
+          AND (error_kind IS DISTINCT FROM 'scheduled' OR last_error IS DISTINCT FROM $2)`,
+      [system, message],
     );
   }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { HEAD_RELATIONS } from '@hub/domain';
+import { chinaToday, HEAD_RELATIONS } from '@hub/domain';
 import { canWrite, type Actor } from './actor';
 import type { ChangeContext } from './change-context';
 import { ChangeWriter, type ChangeOutcome } from './change-writer';
@@ -23,7 +23,7 @@ export interface RegisteredHousehold {
   residentIds: string[];
 }
 
-const today = (): string => new Date().toISOString().slice(0, 10);
+const today = (): string => chinaToday();
 
 @Injectable()
 export class HouseholdService {

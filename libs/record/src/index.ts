@@ -2,6 +2,7 @@ export * from './actor';
 export * from './change-context';
 export * from './change-writer';
 export * from './household.service';
+export * from './household-restructure.service';
 export * from './inputs';
 export * from './query.service';
 export {

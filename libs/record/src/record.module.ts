@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ChangeWriter } from './change-writer';
 import { HouseholdService } from './household.service';
+import { HouseholdRestructureService } from './household-restructure.service';
 import { RecordQueryService } from './query.service';
 import { ResidentService } from './resident.service';
 import { SnapshotService } from './snapshot.service';
@@ -11,6 +12,7 @@ import { DepartmentChangeService } from './department-change.service';
   providers: [
     ChangeWriter,
     HouseholdService,
+    HouseholdRestructureService,
     ResidentService,
     RecordQueryService,
     SnapshotService,
@@ -19,6 +21,7 @@ import { DepartmentChangeService } from './department-change.service';
   exports: [
     ChangeWriter,
     HouseholdService,
+    HouseholdRestructureService,
     ResidentService,
     RecordQueryService,
     SnapshotService,

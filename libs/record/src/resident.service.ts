@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { citizenIdConsistency, disabilityCertificateProblem, parseCitizenId } from '@hub/domain';
+import { chinaToday, citizenIdConsistency, disabilityCertificateProblem, parseCitizenId } from '@hub/domain';
 import { canSeeCorrections, canWrite, type Actor } from './actor';
 import type { ChangeContext } from './change-context';
 import { ChangeWriter, type ChangeOutcome } from './change-writer';
@@ -23,7 +23,7 @@ type Outcome = Promise<ChangeOutcome<{ version: number }>>;
 /** Who someone is: a change of these is a correction, made with a reason. */
 const IDENTITY_FIELDS = ['idNumber', 'name', 'gender', 'birthDate', 'ethnicity'] as const;
 
-const today = (): string => new Date().toISOString().slice(0, 10);
+const today = (): string => chinaToday();
 
 @Injectable()
 export class ResidentService {

@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
 import { registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
 import {
+  chinaToday,
   checkName,
   checkPhone,
   citizenIdConsistency,
@@ -77,7 +78,7 @@ export const IsPastDate = (label: string, options: { allowFuture?: boolean } = {
     if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value)
       return `${label}不是有效的日期`;
     if (value < '1890-01-01') return `${label}不能早于1890年`;
-    if (!options.allowFuture && value > new Date().toISOString().slice(0, 10)) return `${label}不能晚于今天`;
+    if (!options.allowFuture && value > chinaToday()) return `${label}不能晚于今天`;
     return undefined;
   });
 

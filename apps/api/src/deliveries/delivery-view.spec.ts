@@ -8,11 +8,17 @@ const row = (system: string, over: Partial<LedgerRow> = {}): LedgerRow => ({
   status: 'confirmed',
   action: 'upsert',
   attempts: 1,
+  error_kind: null,
   last_error: null,
   updated_at: new Date('2026-03-01T02:00:00Z'),
   ...over,
 });
-const worker: ViewOptions = { currentVersion: 2, seesCorrections: true, seesPersonalData: true };
+const worker: ViewOptions = {
+  currentVersion: 2,
+  seesCorrections: true,
+  seesPersonalData: true,
+  paused: new Set(),
+};
 const of = (entries: ReturnType<typeof presentSystems>, system: string) =>
   entries.find((e) => e.system === system);
 
@@ -27,6 +33,8 @@ describe(presentSystems.name, () => {
       version: 2,
       attempts: 1,
       error: null,
+      errorKind: null,
+      paused: false,
       updatedAt: '2026-03-01T02:00:00.000Z',
     });
     expect(of(sut, 'statistics')).toMatchObject({ status: 'not_relevant', version: null, updatedAt: null });
@@ -76,5 +84,25 @@ describe(presentSystems.name, () => {
     expect(of(presentSystems(rows, { ...worker, seesPersonalData: false }), 'police-population')?.error).toBe(
       `公民身份号码320402********${id.slice(14)}已登记`,
     );
+  });
+
+  it('says which systems an operator has paused, and what kind of trouble a waiting row has', () => {
+    const sut = presentSystems(
+      [
+        row('social-insurance', {
+          status: 'pending',
+          error_kind: 'scheduled',
+          last_error: '该部门只在每天 22:00–06:00 接收上传',
+        }),
+        row('police-population', { status: 'pending' }),
+      ],
+      { ...worker, paused: new Set(['police-population']) },
+    );
+    expect(of(sut, 'social-insurance')).toMatchObject({
+      status: 'pending',
+      errorKind: 'scheduled',
+      paused: false,
+    });
+    expect(of(sut, 'police-population')).toMatchObject({ status: 'pending', paused: true });
   });
 });

@@ -11,6 +11,7 @@ export interface LedgerRow {
   status: Exclude<DeliveryState, 'origin'>;
   action: string | null;
   attempts: number;
+  error_kind: string | null;
   last_error: string | null;
   updated_at: Date;
 }
@@ -23,6 +24,10 @@ export interface SystemDelivery {
   version: number | null;
   attempts: number;
   error: string | null;
+  /** What kind of trouble `error` is (refused, temporary, scheduled: a closed upload window …). */
+  errorKind: string | null;
+  /** An operator has paused the department's queue: what waits is held, not failing. */
+  paused: boolean;
   updatedAt: string | null;
 }
 
@@ -34,6 +39,8 @@ export interface ViewOptions {
   seesCorrections: boolean;
   /** Whether ID numbers inside departments' messages may be shown. */
   seesPersonalData: boolean;
+  /** Systems whose queues an operator has paused. */
+  paused: ReadonlySet<string>;
 }
 
 /**
@@ -49,7 +56,17 @@ export function presentSystems(rows: LedgerRow[], options: ViewOptions): SystemD
   const routed = rows.some((r) => r.version >= options.currentVersion);
   return DEPARTMENT_SYSTEMS.map(({ slug, name, mode }): SystemDelivery => {
     const row = bySystem.get(slug);
-    const none = { system: slug, name, version: null, attempts: 0, error: null, updatedAt: null };
+    const paused = options.paused.has(slug);
+    const none = {
+      system: slug,
+      name,
+      version: null,
+      attempts: 0,
+      error: null,
+      errorKind: null,
+      paused,
+      updatedAt: null,
+    };
     if (slug === CORRECTIONS_SYSTEM && !options.seesCorrections) return { ...none, status: 'not_relevant' };
     if (!routed && mode !== 'report') return { ...none, status: 'pending', version: options.currentVersion };
     if (!row) return { ...none, status: 'not_relevant' };
@@ -60,6 +77,8 @@ export function presentSystems(rows: LedgerRow[], options: ViewOptions): SystemD
       version: row.version,
       attempts: row.attempts,
       error: shownText(row.last_error, options.seesPersonalData),
+      errorKind: row.error_kind,
+      paused,
       updatedAt: row.updated_at.toISOString(),
     };
   });

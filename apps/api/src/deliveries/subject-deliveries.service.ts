@@ -29,10 +29,10 @@ export class SubjectDeliveriesService {
       params,
     );
     if (!rows[0]) throw RecordError.notFound('居民');
-    const ledger = await this.latest('resident', [id]);
+    const [ledger, paused] = await Promise.all([this.latest('resident', [id]), this.pausedSystems()]);
     return {
       subject: { type: 'resident', id, version: rows[0].version },
-      systems: presentSystems(ledger.get(id) ?? [], this.options(actor, rows[0].version)),
+      systems: presentSystems(ledger.get(id) ?? [], this.options(actor, rows[0].version, paused)),
     };
   }
 
@@ -48,34 +48,44 @@ export class SubjectDeliveriesService {
         WHERE m.household_id = $1 AND m.left_on IS NULL ORDER BY m.id`,
       [id],
     );
-    const [own, theirs] = await Promise.all([
+    const [own, theirs, paused] = await Promise.all([
       this.latest('household', [id]),
       this.latest(
         'resident',
         members.map((m) => m.id),
       ),
+      this.pausedSystems(),
     ]);
     const personal = seesPersonalData(actor);
     return {
       household: {
         subject: { type: 'household', id, version: rows[0].version },
-        systems: presentSystems(own.get(id) ?? [], this.options(actor, rows[0].version)),
+        systems: presentSystems(own.get(id) ?? [], this.options(actor, rows[0].version, paused)),
       },
       members: members.map((m) => ({
         residentId: m.id,
         name: personal ? m.name : maskName(m.name),
         version: m.version,
-        systems: presentSystems(theirs.get(m.id) ?? [], this.options(actor, m.version)),
+        systems: presentSystems(theirs.get(m.id) ?? [], this.options(actor, m.version, paused)),
       })),
     };
   }
 
-  private options(actor: Actor, currentVersion: number): ViewOptions {
+  private options(actor: Actor, currentVersion: number, paused: ReadonlySet<string>): ViewOptions {
     return {
       currentVersion,
+      paused,
       seesCorrections: canSeeCorrections(actor),
       seesPersonalData: seesPersonalData(actor),
     };
+  }
+
+  /** The systems whose queues an operator has paused. */
+  private async pausedSystems(): Promise<ReadonlySet<string>> {
+    const rows: Array<{ system: string }> = await this.db.query(
+      `SELECT system FROM connector_state WHERE paused`,
+    );
+    return new Set(rows.map((r) => r.system));
   }
 
   /** Per subject id, its latest row in each system. */
@@ -84,7 +94,7 @@ export class SubjectDeliveriesService {
     if (ids.length === 0) return byId;
     const rows: Array<LedgerRow & { subject_id: string }> = await this.db.query(
       `SELECT DISTINCT ON (subject_id, system) subject_id, system, version, status, action, attempts,
-              last_error, updated_at
+              error_kind, last_error, updated_at
          FROM delivery WHERE subject_id = ANY($1::uuid[]) AND subject_type = $2
         ORDER BY subject_id, system, version DESC`,
       [ids, type],

@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nest
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   canSeeCorrections,
+  HouseholdRestructureService,
   HouseholdService,
   RecordError,
   RecordQueryService,
@@ -9,7 +10,12 @@ import {
 } from '@hub/record';
 import { CurrentActor, Roles, WRITERS } from '../auth/roles.decorator';
 import { RecordIdPipe } from '../common/id-param.pipe';
-import { ChangeHeadDto, HouseholdMoveOutDto } from './household-change.dto';
+import {
+  ChangeHeadDto,
+  HouseholdMoveOutDto,
+  MergeHouseholdDto,
+  SplitHouseholdDto,
+} from './household-change.dto';
 import { AssistanceDto, BirthDto, MemberDto, MoveInDto, RegisterHouseholdDto } from './household.dto';
 
 /** A worker without the corrections permission may not set that status, even on a new person. */
@@ -31,6 +37,7 @@ function requireCorrectionsPermission(
 export class HouseholdsController {
   constructor(
     private readonly households: HouseholdService,
+    private readonly restructure: HouseholdRestructureService,
     private readonly queries: RecordQueryService,
   ) {}
 
@@ -128,6 +135,31 @@ export class HouseholdsController {
   @Roles(...WRITERS)
   async endAssistance(@CurrentActor() actor: Actor, @Param('id', RecordIdPipe) id: string) {
     const { result, eventId } = await this.households.setAssistance(actor, id, null);
+    return { id, ...result, eventId };
+  }
+
+  /** 分户: the chosen members form a household of their own (the same home or a new address). */
+  @Post(':id/split')
+  @Roles(...WRITERS)
+  async split(
+    @CurrentActor() actor: Actor,
+    @Param('id', RecordIdPipe) id: string,
+    @Body() body: SplitHouseholdDto,
+  ) {
+    const { result, eventId } = await this.restructure.split(actor, id, body);
+    return { id: result.householdId, from: id, eventId };
+  }
+
+  /** 合户: every member of another household of the community joins this one; that one closes. */
+  @Post(':id/merge')
+  @HttpCode(200)
+  @Roles(...WRITERS)
+  async merge(
+    @CurrentActor() actor: Actor,
+    @Param('id', RecordIdPipe) id: string,
+    @Body() body: MergeHouseholdDto,
+  ) {
+    const { result, eventId } = await this.restructure.merge(actor, id, body);
     return { id, ...result, eventId };
   }
 }

@@ -10,6 +10,8 @@ export interface SystemDelivery {
   version: number | null;
   attempts: number | null;
   error: string | null;
+  errorKind: string | null;
+  paused: boolean;
   updatedAt: string | null;
 }
 

@@ -138,6 +138,10 @@ export const recordsApi = {
     api.post<SavedChange>(`/households/${householdId}/${birth ? 'births' : 'members'}`, body),
   moveHouseholdOut: (householdId: string, body: unknown) =>
     api.post<SavedChange>(`/households/${householdId}/move-out`, body),
+  splitHousehold: (householdId: string, body: unknown) =>
+    api.post<{ id: string; from: string }>(`/households/${householdId}/split`, body),
+  mergeHousehold: (householdId: string, body: unknown) =>
+    api.post<SavedChange>(`/households/${householdId}/merge`, body),
   changeHead: (householdId: string, body: unknown) =>
     api.put<SavedChange>(`/households/${householdId}/head`, body),
   setAssistance: (householdId: string, body: unknown) =>

@@ -116,12 +116,21 @@ function ResidentDeliveryTable({ systems, loading }: { systems: SystemDelivery[]
   );
 }
 
+/** Why something has not arrived yet, when it waits for a reason the worker should know. */
+function waitingReason(row: SystemDelivery): string | null {
+  if (row.paused) return '该部门接口已由运维人员暂停，恢复后自动发送';
+  if (row.errorKind === 'scheduled' && row.error) return row.error;
+  if (row.errorKind === 'auth') return '接口凭证问题，运维人员处理后自动重发';
+  if (row.error) return `暂未成功（${row.error}），将自动重试`;
+  return null;
+}
+
 function statusHint(row: SystemDelivery): string {
   switch (row.status) {
     case 'pending':
-      return row.error ? `上次未成功（${row.error}），将自动重试` : '排队等待发送';
+      return waitingReason(row) ?? '排队等待发送';
     case 'sent':
-      return row.error ? `上次未成功（${row.error}），将自动重试` : '已发送，等待部门确认';
+      return waitingReason(row) ?? '已发送，等待部门确认';
     case 'waiting':
       return row.error ?? '等待补齐信息后自动发送';
     case 'confirmed':

@@ -23,6 +23,8 @@ const KIND_NAMES: Record<string, string> = {
   'resident.imported': '上线导入',
   'household.moved-out': '整户迁出',
   'household.head-changed': '变更户主',
+  'household.split': '分户',
+  'household.merged': '合户',
   'household.imported': '上线导入',
   'resident.merged': '重复合并',
   'resident.unmerged': '撤销合并',

@@ -122,4 +122,9 @@ export interface BatchConnector extends Connector {
   mode: 'batch';
   /** Sends the items and resolves with one result per item, in order (results may come later). */
   pushBatch(items: BatchItem[], on: Date, context?: BatchContext): Promise<BatchItemResult[]>;
+  /**
+   * Whether the department takes uploads now: null when it does, else why not and until when, in a
+   * worker's words (an upload window). Nothing is attempted while closed, so nothing counts as failed.
+   */
+  closedNotice?(now: Date): string | null;
 }

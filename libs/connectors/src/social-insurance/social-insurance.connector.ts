@@ -160,6 +160,11 @@ export function createSocialInsuranceConnector(options: SocialInsuranceOptions):
     map: (subject) => ({ ...toInsurancePerson(residentOf(subject)) }),
     exportReader: socialInsuranceExportReader,
     pushBatch,
+    closedNotice(now) {
+      const [start, end] = [options.windowStart ?? '22:00', options.windowEnd ?? '06:00'];
+      if (msUntilWindowOpens(now, start, end) === 0) return null;
+      return `该部门只在每天 ${start}–${end}（北京时间）接收上传，届时自动发送，不算失败`;
+    },
     // One-row files, for tools and tests; the hub sends a window's changes through pushBatch.
     push: async (subject, known: KnownRecord | null, on) => ({
       externalId: await single({ subject, known, action: 'upsert' }, on),

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { ageOn } from './age';
+import { ageOn, chinaToday } from './age';
 
 describe(ageOn.name, () => {
   it.each([
@@ -41,5 +41,13 @@ describe(ageOn.name, () => {
         expect(ageOn(birthDate, `${year}${birthDate.slice(4)}`)).toBe(years);
       }),
     );
+  });
+});
+
+describe('chinaToday', () => {
+  it('is already tomorrow in Beijing before 08:00 there, whatever the UTC date says', () => {
+    expect(chinaToday(new Date('2026-12-07T21:40:00Z'))).toBe('2026-12-08');
+    expect(chinaToday(new Date('2026-12-07T15:59:59Z'))).toBe('2026-12-07');
+    expect(chinaToday(new Date('2026-12-07T16:00:00Z'))).toBe('2026-12-08');
   });
 });

@@ -21,3 +21,12 @@ export function ageOn(birthDate: string, on: Date | string): number {
 function compareMonthDay(a: CalendarDate, b: CalendarDate): number {
   return a.month - b.month || a.day - b.day;
 }
+
+/**
+ * Today's date in China (UTC+8, no daylight saving) as `yyyy-MM-dd`, whatever the server's time
+ * zone: before 08:00 Beijing time the UTC date is still yesterday, and a birth registered this
+ * morning must not read as one in the future.
+ */
+export function chinaToday(now: Date = new Date()): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
