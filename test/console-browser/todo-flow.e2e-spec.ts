@@ -60,6 +60,14 @@ describe('A community worker clears a militia refusal from the to-do list', () =
     await page.reload();
     await page.getByTestId(`todo-resend-${deliveryId}`).waitFor();
     await expect(page.getByTestId('todo-refused').innerText()).resolves.toContain('林子轩');
+    // The resident's own panel says the same, with the way to the fix.
+    await page.getByTestId(`todo-subject-${deliveryId}`).click();
+    await expect(page.getByTestId('delivery-fix-militia-conscription').innerText()).resolves.toContain(
+      '补录或更正文化程度后自动重新发送',
+    );
+    expect(await notInWorkersWords(page)).toEqual([]);
+    await page.getByTestId('menu-todo').click();
+    await page.getByTestId(`todo-resend-${deliveryId}`).waitFor();
   });
 
   it('去更正 opens the form that fixes it; saved, the militia takes him and the item is gone', async () => {

@@ -35,6 +35,7 @@ describe(presentSystems.name, () => {
       error: null,
       errorKind: null,
       paused: false,
+      fix: null,
       updatedAt: '2026-03-01T02:00:00.000Z',
     });
     expect(of(sut, 'statistics')).toMatchObject({ status: 'not_relevant', version: null, updatedAt: null });
@@ -49,6 +50,8 @@ describe(presentSystems.name, () => {
       worker,
     );
     expect(of(sut, 'disability')).toMatchObject({ status: 'failed', error: '残疾人证号与身份证号不符' });
+    expect(of(sut, 'disability')?.fix).toMatchObject({ action: 'identity' });
+    expect(of(sut, 'employment')?.fix).toBeNull();
     expect(of(sut, 'employment')?.status).toBe('origin');
   });
 

@@ -1,5 +1,6 @@
 import { DEPARTMENT_SYSTEMS } from '@hub/infra';
 import { shownText } from '../common/embedded-ids';
+import { refusalFix, type RefusalFix } from '../todo/refusal-fix';
 
 export type DeliveryState =
   'pending' | 'sent' | 'confirmed' | 'failed' | 'waiting' | 'not_relevant' | 'origin';
@@ -28,6 +29,8 @@ export interface SystemDelivery {
   errorKind: string | null;
   /** An operator has paused the department's queue: what waits is held, not failing. */
   paused: boolean;
+  /** For a refusal: what the worker does about it, and which form fixes it. */
+  fix: RefusalFix | null;
   updatedAt: string | null;
 }
 
@@ -65,6 +68,7 @@ export function presentSystems(rows: LedgerRow[], options: ViewOptions): SystemD
       error: null,
       errorKind: null,
       paused,
+      fix: null,
       updatedAt: null,
     };
     if (slug === CORRECTIONS_SYSTEM && !options.seesCorrections) return { ...none, status: 'not_relevant' };
@@ -79,6 +83,7 @@ export function presentSystems(rows: LedgerRow[], options: ViewOptions): SystemD
       error: shownText(row.last_error, options.seesPersonalData),
       errorKind: row.error_kind,
       paused,
+      fix: row.status === 'failed' ? refusalFix(row.last_error) : null,
       updatedAt: row.updated_at.toISOString(),
     };
   });

@@ -12,6 +12,8 @@ export interface SystemDelivery {
   error: string | null;
   errorKind: string | null;
   paused: boolean;
+  /** For a refusal: what to do, and the resident page's form that does it. */
+  fix: { hint: string; action: string | null } | null;
   updatedAt: string | null;
 }
 

@@ -1,5 +1,6 @@
 import { SyncOutlined } from '@ant-design/icons';
 import { Alert, Card, Space, Table, Typography } from 'antd';
+import { Link } from 'react-router-dom';
 import type { ColumnsType } from 'antd/es/table';
 import {
   deliveriesApi,
@@ -66,13 +67,45 @@ export function DeliveryPanel({ subject, title = '数据去向' }: { subject: De
           style={{ marginBottom: 8 }}
         />
       )}
-      {data?.kind === 'resident' && <ResidentDeliveryTable systems={data.body.systems} loading={loading} />}
+      {data?.kind === 'resident' && (
+        <ResidentDeliveryTable systems={data.body.systems} loading={loading} residentId={subject.id} />
+      )}
       {data?.kind === 'household' && <HouseholdDeliveryTable data={data.body} loading={loading} />}
     </Card>
   );
 }
 
-function ResidentDeliveryTable({ systems, loading }: { systems: SystemDelivery[]; loading: boolean }) {
+/** A refusal: the department's words, what to do, and the way to the form that fixes it. */
+function RefusalNote({ row, residentId }: { row: SystemDelivery; residentId: string }) {
+  return (
+    <Space direction="vertical" size={0}>
+      <Typography.Text type="danger">{row.error ?? '部门未说明原因'}</Typography.Text>
+      {row.fix && (
+        <Typography.Text type="secondary" data-testid={`delivery-fix-${row.system}`}>
+          {row.fix.hint}
+          {row.fix.action && (
+            <>
+              {' '}
+              <Link to={`/residents/${residentId}?action=${row.fix.action}`}>去更正</Link>
+            </>
+          )}
+          {' · '}
+          <Link to="/todo">在待办中重新发送</Link>
+        </Typography.Text>
+      )}
+    </Space>
+  );
+}
+
+function ResidentDeliveryTable({
+  systems,
+  loading,
+  residentId,
+}: {
+  systems: SystemDelivery[];
+  loading: boolean;
+  residentId: string;
+}) {
   const columns: ColumnsType<SystemDelivery> = [
     { title: '部门系统', dataIndex: 'name', width: 260 },
     {
@@ -90,7 +123,7 @@ function ResidentDeliveryTable({ systems, loading }: { systems: SystemDelivery[]
       dataIndex: 'error',
       render: (_, row) =>
         row.status === 'failed' ? (
-          <Typography.Text type="danger">{row.error ?? '部门未说明原因'}</Typography.Text>
+          <RefusalNote row={row} residentId={residentId} />
         ) : row.status === 'waiting' ? (
           <Typography.Text type="warning">{row.error ?? '等待补齐信息后自动发送'}</Typography.Text>
         ) : (
