@@ -7,6 +7,10 @@ import { GRIDS_PER_COMMUNITY } from '@hub/generator';
 import { ImportService, PromotionService, ResolverService } from '@hub/resolution';
 import type { DataSource } from 'typeorm';
 
+/** The staged records with the resident each was promoted into (null: not promoted). */
+export const RECORDS = `(SELECT s.*, sr.resident_id FROM source_record s
+  LEFT JOIN source_record_resident sr ON sr.source_record_id = s.id)`;
+
 interface TruePerson {
   key: string;
   status: string;
@@ -37,7 +41,7 @@ export async function householdAgreement(
 
   const residentOfPerson = new Map<string, string>();
   const rows: Array<{ key: string; resident_id: string }> = await db.query(
-    `SELECT system || '/' || record_id AS key, resident_id FROM source_record WHERE resident_id IS NOT NULL`,
+    `SELECT system || '/' || record_id AS key, resident_id FROM ${RECORDS} s WHERE resident_id IS NOT NULL`,
   );
   for (const r of rows) {
     const person = personOfRecord.get(r.key);

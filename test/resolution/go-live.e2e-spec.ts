@@ -10,7 +10,7 @@ import { drained, startHub, type Hub } from '../delivery/harness';
 import { ELSEWHERE, HOME, NEIGHBOUR } from '../support/api-app';
 import { hubContext } from './hub-context';
 import { reconcileAgainstFindings } from './reconcile-vs-findings';
-import { addGridCells, goLive, householdAgreement } from './go-live-support';
+import { addGridCells, goLive, householdAgreement, RECORDS } from './go-live-support';
 
 /** Every department that holds persons (statistics holds counts). */
 const PERSON_SYSTEMS: string[] = DEPARTMENT_SYSTEMS.map((s) => s.slug).filter(
@@ -56,7 +56,7 @@ async function heldRecords(
 ): Promise<Array<{ resident_id: string; system: string; phone: string | null; address: string | null }>> {
   return hub.h.db.query(
     `SELECT s.resident_id, s.system, s.phone, s.address->>'text' AS address
-       FROM source_record s JOIN system_link l ON l.system = s.system AND l.subject_type = 'resident'
+       FROM ${RECORDS} s JOIN system_link l ON l.system = s.system AND l.subject_type = 'resident'
         AND l.subject_id = s.resident_id AND l.present AND (l.external_id = s.record_id OR l.external_id IS NULL)
       WHERE s.resident_id = ANY($1)`,
     [residentIds],
@@ -115,9 +115,9 @@ describe('go-live: an imported city becomes the unified record, linked to every 
 
   it('links every department record of a promoted person to its resident, and each system to one of them', async () => {
     const [unlinked]: Array<{ records: number; systems: number }> = await hub.h.db.query(
-      `SELECT (SELECT count(*)::int FROM source_record s JOIN golden_person g ON g.id = s.golden_id
+      `SELECT (SELECT count(*)::int FROM ${RECORDS} s JOIN golden_person g ON g.id = s.golden_id
                  JOIN resident r ON r.golden_id = g.id WHERE s.resident_id IS DISTINCT FROM r.id) AS records,
-              (SELECT count(*)::int FROM (SELECT DISTINCT s.system, s.resident_id FROM source_record s
+              (SELECT count(*)::int FROM (SELECT DISTINCT s.system, s.resident_id FROM ${RECORDS} s
                  WHERE s.resident_id IS NOT NULL AND s.system <> 'civil-assistance') held
                  WHERE NOT EXISTS (SELECT 1 FROM system_link l WHERE l.system = held.system
                    AND l.subject_type = 'resident' AND l.subject_id = held.resident_id)) AS systems`,
@@ -245,7 +245,7 @@ describe('go-live: an imported city becomes the unified record, linked to every 
     // Read back through the departments' own exports: nothing of theirs still counts the person.
     await context.get(ImportService).importAll();
     const active: unknown[] = await hub.h.db.query(
-      `SELECT s.system, s.attributes FROM source_record s JOIN system_link l ON l.system = s.system
+      `SELECT s.system, s.attributes FROM ${RECORDS} s JOIN system_link l ON l.system = s.system
           AND l.subject_type = 'resident' AND l.subject_id = s.resident_id
           AND (l.external_id = s.record_id OR l.external_id IS NULL)
         WHERE s.resident_id = $1 AND s.attributes->>'lifeStatus' IS DISTINCT FROM 'deceased'
@@ -379,13 +379,13 @@ describe('go-live: an imported city becomes the unified record, linked to every 
       req.auth(hub.h.tokens.admin, { type: 'bearer' });
     const [pair]: Array<{ id: string; a: string; b: string }> = await hub.h.db.query(
       `SELECT m.id::text AS id, a.resident_id AS a, b.resident_id AS b FROM match_review m
-         JOIN source_record a ON a.id = m.a_record JOIN source_record b ON b.id = m.b_record
+         JOIN ${RECORDS} a ON a.id = m.a_record JOIN ${RECORDS} b ON b.id = m.b_record
         WHERE m.status = 'pending' AND a.resident_id IS NOT NULL AND b.resident_id IS NOT NULL
           AND a.resident_id <> b.resident_id ORDER BY m.id LIMIT 1`,
     );
     expect(pair).toBeDefined();
     const heldByBoth: Array<{ system: string }> = await hub.h.db.query(
-      `SELECT system FROM source_record WHERE resident_id = ANY($1) AND coalesce(attributes->>'status', 'active') = 'active'
+      `SELECT system FROM ${RECORDS} s WHERE resident_id = ANY($1) AND coalesce(attributes->>'status', 'active') = 'active'
           AND system <> 'civil-assistance'
         GROUP BY system HAVING count(DISTINCT resident_id) = 2`,
       [[pair.a, pair.b]],

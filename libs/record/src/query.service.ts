@@ -52,9 +52,9 @@ export class RecordQueryService {
     await this.auditRead(actor, 'resident', id, String(rows[0].community_code));
     // Imported while a pair of its department records waits in the review queue: 疑似重复.
     const [{ suspected }]: Array<{ suspected: boolean }> = await this.db.query(
-      `SELECT EXISTS (SELECT 1 FROM source_record s JOIN match_review m ON m.status = 'pending'
-                        AND (m.a_record = s.id OR m.b_record = s.id)
-                       WHERE s.resident_id = $1) AS suspected`,
+      `SELECT EXISTS (SELECT 1 FROM source_record_resident sr JOIN match_review m ON m.status = 'pending'
+                        AND (m.a_record = sr.source_record_id OR m.b_record = sr.source_record_id)
+                       WHERE sr.resident_id = $1) AS suspected`,
       [id],
     );
     return {

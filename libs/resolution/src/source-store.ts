@@ -106,7 +106,8 @@ export class SourceStore {
   /** Records a system no longer holds (not seen by an import of it that started at `since`). */
   async removeUnseen(system: string, since: Date): Promise<number> {
     const [{ removed }]: Array<{ removed: number }> = await this.db.query(
-      `WITH gone AS (DELETE FROM source_record WHERE system = $1 AND seen_at < $2 RETURNING 1)
+      `WITH gone AS (DELETE FROM source_record WHERE system = $1 AND seen_at < $2 RETURNING id),
+       promoted AS (DELETE FROM source_record_resident WHERE source_record_id IN (SELECT id FROM gone))
        SELECT count(*)::int AS removed FROM gone`,
       [system, since],
     );

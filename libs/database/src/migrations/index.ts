@@ -6,6 +6,7 @@ import { SourceRecordGoldenLink1764600000000 } from './1764600000000-source-reco
 import { GoLive1764700000000 } from './1764700000000-go-live';
 import { ChangeReason1764800000000 } from './1764800000000-change-reason';
 import { DeliveryWaiting1764900000000 } from './1764900000000-delivery-waiting';
+import { SourceRecordResident1765000000000 } from './1765000000000-source-record-resident';
 
 /** Listed explicitly (no glob) so the compiled apps find them wherever they run from. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   GoLive1764700000000,
   ChangeReason1764800000000,
   DeliveryWaiting1764900000000,
+  SourceRecordResident1765000000000,
 ];

@@ -148,7 +148,8 @@ export class FindingRepository {
     }> = await this.db.query(
       `WITH held AS (
            SELECT s.system, COALESCE(r.merged_into, r.id) AS resident_id, s.record_id
-             FROM source_record s JOIN resident r ON r.id = s.resident_id
+             FROM source_record s JOIN source_record_resident sr ON sr.source_record_id = s.id
+             JOIN resident r ON r.id = sr.resident_id
             WHERE s.system <> 'civil-assistance'
               AND ${activeRecordSql('s')}),
          twice AS (

@@ -23,7 +23,12 @@ const MEMBER_STATE = `(to_jsonb(h) - 'field_sources') || jsonb_build_object('mem
 
 /** The staged record's columns a promotion reads (`s` is source_record). */
 const RECORD_COLUMNS = `s.id, s.system, s.record_id, s.id_number_raw, s.id_number, s.id_valid, s.name, s.gender,
-  s.birth_date, s.phone, s.address, s.attributes, s.golden_id, s.imported_at, s.resident_id`;
+  s.birth_date, s.phone, s.address, s.attributes, s.golden_id, s.imported_at, sr.resident_id`;
+/** A record promoted again into another resident is moved; one into the same is left alone. */
+const KEEP_PROMOTED_INTO = `ON CONFLICT (source_record_id) DO UPDATE SET resident_id = EXCLUDED.resident_id
+   WHERE source_record_resident.resident_id IS DISTINCT FROM EXCLUDED.resident_id`;
+/** The resident a staged record was promoted into, if it was (`sr`). */
+const PROMOTED_INTO = `LEFT JOIN source_record_resident sr ON sr.source_record_id = s.id`;
 
 /** Reads of the resolved city for promotion, in golden-id order, a chunk at a time. */
 export class PromotionReadRepository {
@@ -70,9 +75,11 @@ export class PromotionReadRepository {
                 SELECT 1 FROM golden_person x WHERE x.id_number = g.id_number AND x.status = 'active'
                    AND x.name IS NOT NULL AND x.id <> g.id)),
        members AS (
-         SELECT s.golden_id AS cluster_id, ${RECORD_COLUMNS} FROM source_record s WHERE s.golden_id = ANY($1::uuid[])
+         SELECT s.golden_id AS cluster_id, ${RECORD_COLUMNS} FROM source_record s ${PROMOTED_INTO}
+          WHERE s.golden_id = ANY($1::uuid[])
          UNION ALL
-         SELECT u.cluster_id, ${RECORD_COLUMNS} FROM unnamed u JOIN source_record s ON s.golden_id = u.golden_id)
+         SELECT u.cluster_id, ${RECORD_COLUMNS} FROM unnamed u JOIN source_record s ON s.golden_id = u.golden_id
+           ${PROMOTED_INTO})
        SELECT m.*, r.id AS promoted_resident
          FROM members m LEFT JOIN resident r ON r.golden_id = m.cluster_id
         ORDER BY m.cluster_id, m.system, m.record_id`,
@@ -349,9 +356,10 @@ export class PromotionWriteRepository {
        ORDER BY system, household_id, n DESC, external_id
       ON CONFLICT DO NOTHING`);
     await this.tx.query(`
-      UPDATE source_record s SET resident_id = p.resident_id
-        FROM promote_person p JOIN resident r ON r.id = p.resident_id
-       WHERE s.golden_id = p.golden_id AND s.resident_id IS DISTINCT FROM p.resident_id`);
+      INSERT INTO source_record_resident (source_record_id, resident_id)
+      SELECT s.id, p.resident_id
+        FROM promote_person p JOIN resident r ON r.id = p.resident_id JOIN source_record s ON s.golden_id = p.golden_id
+      ${KEEP_PROMOTED_INTO}`);
     await this.tx.query(`
       UPDATE source_household s SET household_id = l.subject_id FROM system_link l
        WHERE l.system = s.system AND l.subject_type = 'household' AND l.external_id = s.record_id
@@ -363,10 +371,12 @@ export class PromotionWriteRepository {
   /** The records of a golden record without a name went with the named one of its ID number. */
   private async markRecordsOfUnnamed(): Promise<void> {
     await this.tx.query(`
-      UPDATE source_record s SET resident_id = p.resident_id
+      INSERT INTO source_record_resident (source_record_id, resident_id)
+      SELECT s.id, p.resident_id
         FROM promote_skipped k JOIN golden_person o ON o.id = k.golden_id
         JOIN promote_person p ON p.id_number = o.id_number JOIN resident r ON r.id = p.resident_id
-       WHERE s.golden_id = k.golden_id AND s.resident_id IS DISTINCT FROM p.resident_id`);
+        JOIN source_record s ON s.golden_id = k.golden_id
+      ${KEEP_PROMOTED_INTO}`);
   }
 
   async writeFindings(): Promise<number> {
@@ -389,7 +399,9 @@ export class PromotionWriteRepository {
         FROM (SELECT m2.id, COALESCE(ra.community_code, rb.community_code, a.community_code, b.community_code) AS code
                 FROM match_review m2
                 JOIN source_record a ON a.id = m2.a_record JOIN source_record b ON b.id = m2.b_record
-                LEFT JOIN resident ra ON ra.id = a.resident_id LEFT JOIN resident rb ON rb.id = b.resident_id
+                LEFT JOIN source_record_resident sa ON sa.source_record_id = a.id
+                LEFT JOIN source_record_resident sb ON sb.source_record_id = b.id
+                LEFT JOIN resident ra ON ra.id = sa.resident_id LEFT JOIN resident rb ON rb.id = sb.resident_id
                WHERE m2.status = 'pending') placed
        WHERE m.id = placed.id AND placed.code IS NOT NULL AND m.community_code IS DISTINCT FROM placed.code
          AND EXISTS (SELECT 1 FROM community c WHERE c.code = placed.code)`);

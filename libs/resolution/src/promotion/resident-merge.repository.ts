@@ -71,7 +71,8 @@ export class ResidentMergeRepository {
       await this.tx.query(
         `UPDATE system_link l SET subject_id = $1, updated_at = now()
           WHERE l.subject_type = 'resident' AND l.subject_id = $2
-            AND EXISTS (SELECT 1 FROM source_record s WHERE s.resident_id = $1 AND s.system = l.system
+            AND EXISTS (SELECT 1 FROM source_record_resident sr JOIN source_record s ON s.id = sr.source_record_id
+                         WHERE sr.resident_id = $1 AND s.system = l.system
                           AND (l.external_id = s.record_id OR l.external_id IS NULL))
             AND NOT EXISTS (SELECT 1 FROM system_link k WHERE k.system = l.system AND k.subject_type = 'resident'
                               AND k.subject_id = $1)`,
