@@ -110,9 +110,9 @@ async function run(people: number): Promise<void> {
   try {
     const t = Date.now();
     const importer = city.app.get(ImportService);
-    // Not followFeedsFromNow: no worker polls the feeds here, and police's feed read from its
-    // beginning is the whole population in one reply (it times out at 1M people).
     await importer.importAll();
+    // As import-all does: the feeds are followed from the import on (police's from its time).
+    await importer.followFeedsFromNow(undefined, new Date(t));
     const resolved = await city.app.get(ResolverService).resolve();
     console.log(
       `imported and resolved in ${((Date.now() - t) / 1000).toFixed(1)} s: ${resolved.goldenRecords} golden records`,

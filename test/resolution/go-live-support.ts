@@ -84,8 +84,9 @@ export async function addGridCells(db: DataSource, communities: readonly string[
 
 /** Go-live as `import-all` does it: import, follow the feeds from after it, resolve, promote. */
 export async function goLive(context: INestApplicationContext) {
+  const started = new Date();
   await context.get(ImportService).importAll();
-  await context.get(ImportService).followFeedsFromNow();
+  await context.get(ImportService).followFeedsFromNow(undefined, started);
   await context.get(ResolverService).resolve();
   return context.get(PromotionService).promote();
 }

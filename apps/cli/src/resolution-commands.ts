@@ -36,7 +36,7 @@ export function importAllCommand(config: HubConfig, args: string[]): Promise<num
       );
     }
     if (!args.includes('--keep-feeds')) {
-      const skipped = await importer.followFeedsFromNow(named.length ? named : undefined);
+      const skipped = await importer.followFeedsFromNow(named.length ? named : undefined, new Date(started));
       console.log(`change feeds followed from now on (changes already imported: ${JSON.stringify(skipped)})`);
     }
     const staged = results.reduce((n, r) => n + r.staged, 0);

@@ -51,6 +51,8 @@ async function patiently<T>(call: () => Promise<T>, attempts = 5): Promise<T> {
 const IMPORT_LANES = 4;
 
 /** A bound on reading a feed to its end (a feed that never ends would otherwise hang the import). */
+/** How far a department's clock may lag the hub's without a change being missed. */
+const CLOCK_MARGIN_MS = 3_600_000;
 const MAX_FEED_PAGES = 10_000;
 
 /**
@@ -133,8 +135,12 @@ export class ImportService {
    * Moves each system's change-feed cursor past what the import just read, so the worker's
    * pollers take up only what departments change from now on, not their whole history again.
    * Only for systems never polled before: a cursor the worker already keeps is left alone.
+   * A feed keyed by time starts an hour before the import did (`importStarted`): re-applying a
+   * change already imported changes nothing, while reading the police's feed from its beginning
+   * is the whole population in one reply (it times out at a million people). Others are paged
+   * through to their end.
    */
-  async followFeedsFromNow(systems = this.systems()): Promise<Record<string, number>> {
+  async followFeedsFromNow(systems = this.systems(), importStarted?: Date): Promise<Record<string, number>> {
     const skipped: Record<string, number> = {};
     for (const system of systems) {
       const connector = this.connectors.get(system);
@@ -146,11 +152,15 @@ export class ImportService {
       if (held[0]?.inbound_cursor) continue;
       let cursor: string | null = null;
       skipped[system] = 0;
-      for (let page = 0; page < MAX_FEED_PAGES; page++) {
-        const read = await patiently(() => connector.changes!(cursor));
-        skipped[system] += read.changes.length;
-        if (read.changes.length === 0 || read.cursor === cursor) break;
-        cursor = read.cursor;
+      if (importStarted && connector.cursorAt) {
+        cursor = connector.cursorAt(new Date(importStarted.getTime() - CLOCK_MARGIN_MS));
+      } else {
+        for (let page = 0; page < MAX_FEED_PAGES; page++) {
+          const read = await patiently(() => connector.changes!(cursor));
+          skipped[system] += read.changes.length;
+          if (read.changes.length === 0 || read.cursor === cursor) break;
+          cursor = read.cursor;
+        }
       }
       if (cursor === null) continue;
       await this.db.query(

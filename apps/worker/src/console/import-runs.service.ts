@@ -38,13 +38,14 @@ export class ImportRuns {
     let done = 0;
     const report = () =>
       onProgress({ done, total, records: [...staged.values()].reduce((a, b) => a + b, 0) });
+    const started = new Date();
     const results = await this.importer.importAll(systems, (system, _read, count) => {
       staged.set(system, count);
     });
     for (const result of results) staged.set(result.system, result.staged);
     done = systems.length;
     await report();
-    await this.importer.followFeedsFromNow(systems);
+    await this.importer.followFeedsFromNow(systems, started);
     const resolution = await this.resolver.resolve(actor);
     done += 1;
     await report();

@@ -59,6 +59,11 @@ export interface Connector {
   exportAll(): AsyncIterable<Record<string, unknown>>;
   /** The department's own changes after the cursor (null: from the beginning). */
   changes?(cursor: string | null): Promise<ChangePage>;
+  /**
+   * For a feed keyed by time: the cursor of the changes after `instant`, so the hub can follow
+   * the feed from an import on without reading the department's whole history first.
+   */
+  cursorAt?(instant: Date): string;
   /** Reading exports back for reconciliation (systems without it cannot be reconciled). */
   exportReader?: ExportReader;
 }

@@ -129,6 +129,15 @@ describe(createPolicePopulationConnector.name, () => {
     }
   });
 
+  it('starts its change feed at a time as the department writes BGSJ (Beijing time)', () => {
+    const sut = createPolicePopulationConnector({
+      baseUrl: 'http://127.0.0.1:1',
+      username: 'hub',
+      password: 'hub-police-secret',
+    });
+    expect(sut.cursorAt?.(new Date('2026-12-07T21:40:05Z'))).toBe('20261208054005');
+  });
+
   it('a department that is down is temporary', async () => {
     const sut = createPolicePopulationConnector({
       baseUrl: 'http://127.0.0.1:9',

@@ -95,6 +95,10 @@ export function createPolicePopulationConnector(options: PolicePopulationOptions
       }
     },
 
+    // BGSJ is Beijing time, yyyyMMddHHmmss.
+    cursorAt: (instant) =>
+      new Date(instant.getTime() + 8 * 3_600_000).toISOString().replace(/\D/g, '').slice(0, 14),
+
     async changes(cursor: string | null): Promise<ChangePage> {
       const since = cursor ?? EPOCH_CURSOR;
       const reply = await soap.call<ListReply>('QueryBgxx', { since });

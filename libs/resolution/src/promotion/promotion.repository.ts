@@ -24,7 +24,11 @@ const MEMBER_STATE = `(to_jsonb(h) - 'field_sources') || jsonb_build_object('mem
 /** The staged record's columns a promotion reads (`s` is source_record). */
 const RECORD_COLUMNS = `s.id, s.system, s.record_id, s.id_number_raw, s.id_number, s.id_valid, s.name, s.gender,
   s.birth_date, s.phone, s.address, s.attributes, s.golden_id, s.imported_at, sr.resident_id`;
-/** A record promoted again into another resident is moved; one into the same is left alone. */
+/**
+ * A record promoted again into another resident is moved; one into the same is left alone. The
+ * rows come `DISTINCT ON` the record: an upsert may not touch one row twice (an unnamed golden
+ * record's ID number can be shared by two promoted people; the update this replaced picked one).
+ */
 const KEEP_PROMOTED_INTO = `ON CONFLICT (source_record_id) DO UPDATE SET resident_id = EXCLUDED.resident_id
    WHERE source_record_resident.resident_id IS DISTINCT FROM EXCLUDED.resident_id`;
 /** The resident a staged record was promoted into, if it was (`sr`). */
@@ -357,8 +361,9 @@ export class PromotionWriteRepository {
       ON CONFLICT DO NOTHING`);
     await this.tx.query(`
       INSERT INTO source_record_resident (source_record_id, resident_id)
-      SELECT s.id, p.resident_id
+      SELECT DISTINCT ON (s.id) s.id, p.resident_id
         FROM promote_person p JOIN resident r ON r.id = p.resident_id JOIN source_record s ON s.golden_id = p.golden_id
+       ORDER BY s.id, p.resident_id
       ${KEEP_PROMOTED_INTO}`);
     await this.tx.query(`
       UPDATE source_household s SET household_id = l.subject_id FROM system_link l
@@ -372,10 +377,11 @@ export class PromotionWriteRepository {
   private async markRecordsOfUnnamed(): Promise<void> {
     await this.tx.query(`
       INSERT INTO source_record_resident (source_record_id, resident_id)
-      SELECT s.id, p.resident_id
+      SELECT DISTINCT ON (s.id) s.id, p.resident_id
         FROM promote_skipped k JOIN golden_person o ON o.id = k.golden_id
         JOIN promote_person p ON p.id_number = o.id_number JOIN resident r ON r.id = p.resident_id
         JOIN source_record s ON s.golden_id = k.golden_id
+       ORDER BY s.id, p.resident_id
       ${KEEP_PROMOTED_INTO}`);
   }
 
