@@ -1,19 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { makeCitizenId, pinyinFull, pinyinInitials } from '@hub/domain';
+import { ESTATES } from './households';
 
 const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜'];
 const GIVEN = [...'建国秀英明红伟芳军丽强敏静磊洋艳勇杰娟涛超霞平刚桂兰华玉文志海燕春梅晨宇浩然欣怡'];
-const ESTATES = [
-  '青龙苑',
-  '红梅新村',
-  '丽华新村',
-  '翠竹新村',
-  '兰陵小区',
-  '清潭新村',
-  '花园新村',
-  '富都小区',
-];
 const DAY_MS = 86_400_000;
 /** Birth dates over 32,000 days from 1936 (ages about 1 to 90): with 1,000 sequences, 32M unique IDs. */
 const DAYS = 32_000;

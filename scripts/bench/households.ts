@@ -39,7 +39,8 @@ const SURNAMES = [
 const GIVEN = [
   ...'建国秀英明红伟芳军丽强敏静磊洋艳勇杰娟涛超霞平刚桂兰华玉文志海燕春梅晨宇浩然欣怡子涵梓轩思雨',
 ];
-const ESTATES = [
+/** Estates of the worker's community, as the benches' addresses name them. */
+export const ESTATES = [
   '青龙苑',
   '红梅新村',
   '丽华新村',

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { drained, registerHousehold, startHub, type Hub } from '../delivery/harness';
-import { idFor, person } from '../support/households';
+import { daysAgo, idFor, person } from '../support/households';
 import {
   notInWorkersWords,
   focusedTestId,
@@ -12,10 +12,6 @@ import {
 } from './browser';
 
 const HOUSEHOLD_NO = '320402886';
-
-/** A date `days` before today, in Beijing. */
-const daysAgo = (days: number): string =>
-  new Date(Date.now() + 8 * 3600_000 - days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * A birth as it really happens, in the console: the worker registers the newborn by keyboard; the

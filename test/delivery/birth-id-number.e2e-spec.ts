@@ -1,13 +1,9 @@
-import { familyOfFour, idFor, person } from '../support/households';
+import { daysAgo, familyOfFour, idFor, person } from '../support/households';
 import { drained, eventually, registerHousehold, startHub, type Hub, type Rec } from './harness';
 
 const POLICE = 'police-population';
 const FAMILY_PLANNING = 'family-planning';
 const HEALTH = 'public-health';
-
-/** A date `days` before today, in Beijing. */
-const daysAgo = (days: number): string =>
-  new Date(Date.now() + 8 * 3600_000 - days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * A birth as it really happens: the community registers the child before the police issue an ID

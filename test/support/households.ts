@@ -10,6 +10,10 @@ export function idFor(birthDate: string, gender: '1' | '2'): string {
   return makeCitizenId(REGIONS[Math.floor(counter / 499) % REGIONS.length], birthDate, sequence);
 }
 
+/** A date `days` before today, in Beijing (the workers' calendar, whatever the server's zone). */
+export const daysAgo = (days: number): string =>
+  new Date(Date.now() + 8 * 3600_000 - days * 86_400_000).toISOString().slice(0, 10);
+
 export function yearsAgo(years: number, monthDay = '03-15'): string {
   return `${new Date().getFullYear() - years}-${monthDay}`;
 }
