@@ -15,6 +15,7 @@ export * from './record-error';
 export * from './record.module';
 export * from './resident.service';
 export * from './snapshot.service';
+export { residentsInSet, residentSnapshot } from './resident-snapshot.sql';
 export * from './sql';
 export * from './department-change.service';
 export * from './membership';

@@ -42,7 +42,7 @@ export class ConsoleJobs implements OnModuleDestroy {
     const running = open.find(
       (j) => j.name === String(ConsoleJobName.Reconcile) && (j.data as ReconcileJobPayload).system === system,
     );
-    if (running) return jobView(running, await running.getState());
+    if (running) return (await this.view(String(running.id))) ?? jobView(running, 'waiting');
     const payload: ReconcileJobPayload = { system, repair, requestedBy: actor.userId };
     const job = await this.queue.add(ConsoleJobName.Reconcile, payload, CONSOLE_JOB_OPTIONS);
     return jobView(job, 'waiting');
@@ -62,15 +62,25 @@ export class ConsoleJobs implements OnModuleDestroy {
   private async once(name: ConsoleJobName, actor: Actor): Promise<JobView> {
     const open = await this.queue.getJobs(['active', 'waiting', 'delayed', 'prioritized']);
     const running = open.find((j) => j.name === String(name));
-    if (running) return jobView(running, await running.getState());
+    if (running) return (await this.view(String(running.id))) ?? jobView(running, 'waiting');
     const job = await this.queue.add(name, { requestedBy: actor.userId }, CONSOLE_JOB_OPTIONS);
     return jobView(job, 'waiting');
   }
 
   async get(id: string): Promise<JobView> {
-    const job = /^\d{1,18}$/.test(id) ? await this.queue.getJob(id) : undefined;
-    if (!job) throw new RecordError('not-found', '任务不存在或已过期');
-    return jobView(job, await job.getState());
+    const view = /^\d{1,18}$/.test(id) ? await this.view(id) : undefined;
+    if (!view) throw new RecordError('not-found', '任务不存在或已过期');
+    return view;
+  }
+
+  /**
+   * The state is read before the job's data: a job finishing between the two reads is then shown
+   * as still running (the next poll sees it done), never as completed without its result.
+   */
+  private async view(id: string): Promise<JobView | undefined> {
+    const state = await this.queue.getJobState(id);
+    const job = await this.queue.getJob(id);
+    return job ? jobView(job, state) : undefined;
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -1,14 +1,8 @@
 import type { Connector } from '@hub/connectors';
-import { isActiveResident, type ResidentSnapshot } from '@hub/domain';
+import { isActiveResident } from '@hub/domain';
 import { DEPARTMENT_SYSTEMS } from '@hub/infra';
-import type { SnapshotService } from '@hub/record';
 import type { DataSource } from 'typeorm';
-import { HoldingRepository, type Dispute, type HeldLink } from './holding.repository';
-
-interface Chunk {
-  held: HeldLink[];
-  subjects: ResidentSnapshot[];
-}
+import { HoldingRepository, type Dispute, type HeldLink, type NewResident } from './holding.repository';
 
 const CHUNK = 2_000;
 
@@ -26,7 +20,6 @@ export class HoldingCheck {
 
   constructor(
     db: DataSource,
-    private readonly snapshots: SnapshotService,
     private readonly connectors: readonly Connector[],
   ) {
     this.repository = new HoldingRepository(db);
@@ -34,40 +27,32 @@ export class HoldingCheck {
 
   async run(now = new Date()): Promise<number> {
     let disputes = 0;
-    let reading: Promise<Chunk> | undefined;
-    for await (const ids of this.repository.newResidents(CHUNK)) {
-      // Each chunk is read while the one before is checked: the database and node overlap.
-      const next = this.read(ids);
-      next.catch(() => undefined);
-      if (reading) disputes += await this.check(await reading, now);
-      reading = next;
+    const batches = this.repository.newResidents(CHUNK);
+    try {
+      // Each batch is fetched while the one before is checked: the database and node overlap.
+      let next = batches.next();
+      for (;;) {
+        const current = await next;
+        if (current.done) break;
+        next = batches.next();
+        next.catch(() => undefined);
+        const found = this.disputes(current.value, now);
+        await this.repository.record(found);
+        disputes += found.length;
+      }
+    } finally {
+      await batches.return(undefined);
     }
-    if (reading) disputes += await this.check(await reading, now);
     return disputes;
   }
 
-  private async read(ids: readonly string[]): Promise<Chunk> {
-    const [held, subjects] = await Promise.all([this.repository.links(ids), this.snapshots.residents(ids)]);
-    return { held, subjects };
-  }
-
-  private async check({ held, subjects }: Chunk, now: Date): Promise<number> {
-    const found = this.disputes(held, subjects, now);
-    await this.repository.record(found);
-    return found.length;
-  }
-
-  private disputes(
-    heldLinks: readonly HeldLink[],
-    subjects: readonly ResidentSnapshot[],
-    now: Date,
-  ): Dispute[] {
-    const links = new Map(heldLinks.map((l) => [`${l.system}/${l.residentId}`, l]));
+  private disputes(residents: readonly NewResident[], now: Date): Dispute[] {
     const found: Dispute[] = [];
-    for (const subject of subjects) {
+    for (const { subject, held: heldLinks } of residents) {
       if (!isActiveResident(subject)) continue;
+      const links = new Map<string, HeldLink>(heldLinks.map((l) => [l.system, l]));
       for (const connector of this.connectors) {
-        const held = links.get(`${connector.slug}/${subject.id}`) ?? null;
+        const held = links.get(connector.slug) ?? null;
         const covered = connector.relevant(subject, now);
         if (covered === (held?.present ?? false)) continue;
         found.push({

@@ -1,3 +1,5 @@
+import type { ResidentSnapshot } from '@hub/domain';
+import { residentsInSet, residentSnapshot } from '@hub/record';
 import type { DataSource } from 'typeorm';
 
 /** A department record of a resident as the links hold it. */
@@ -19,38 +21,59 @@ export interface Dispute {
   covered: boolean;
 }
 
+/** A resident created by this promotion, as connectors see them, and the departments' records of them. */
+export interface NewResident {
+  subject: ResidentSnapshot;
+  held: HeldLink[];
+}
+
+const NEW = `SELECT resident_id FROM promote_person WHERE is_new`;
+
+const NEW_RESIDENTS = residentsInSet(
+  NEW,
+  ', l.held',
+  `LEFT JOIN (SELECT subject_id, jsonb_agg(jsonb_build_array(system, external_id, present)) AS held
+                FROM system_link WHERE subject_type = 'resident' AND subject_id IN (${NEW})
+               GROUP BY subject_id) l ON l.subject_id = r.id`,
+);
+
+function heldLinks(residentId: string, held: unknown): HeldLink[] {
+  return ((held ?? []) as Array<[string, string | null, boolean]>).map(([system, externalId, present]) => ({
+    residentId,
+    system,
+    externalId,
+    present,
+  }));
+}
+
 /** The statements of the go-live holding check: the links it reads, the disputes it records. */
 export class HoldingRepository {
   constructor(private readonly db: DataSource) {}
 
-  /** The residents this promotion created (its working table still holds them), chunk by chunk. */
-  async *newResidents(chunk: number): AsyncGenerator<string[]> {
-    let after = '00000000-0000-0000-0000-000000000000';
-    for (;;) {
-      const rows: Array<{ id: string }> = await this.db.query(
-        `SELECT resident_id AS id FROM promote_person
-          WHERE is_new AND resident_id > $1 ORDER BY resident_id LIMIT $2`,
-        [after, chunk],
-      );
-      if (rows.length === 0) return;
-      yield rows.map((r) => r.id);
-      after = rows[rows.length - 1].id;
+  /**
+   * The residents this promotion created (its working table still holds them) with the links
+   * each holds, in batches from one cursor: the city is read in a single pass of hash joins, not
+   * chunk by chunk in probes that miss the cache once it outgrows shared buffers.
+   */
+  async *newResidents(batch: number): AsyncGenerator<NewResident[]> {
+    const runner = this.db.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      // Planned for every row, not the first few (a cursor's default), with room to hash the city.
+      await runner.query(`SET LOCAL cursor_tuple_fraction = 1`);
+      await runner.query(`SET LOCAL work_mem = '256MB'`);
+      await runner.query(`DECLARE new_residents NO SCROLL CURSOR FOR ${NEW_RESIDENTS}`);
+      for (;;) {
+        const rows = (await runner.query(`FETCH ${batch} FROM new_residents`)) as Array<Record<string, unknown>>;
+        if (rows.length === 0) break;
+        yield rows.map((row) => ({ subject: residentSnapshot(row), held: heldLinks(String(row.id), row.held) }));
+      }
+      await runner.commitTransaction();
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.release();
     }
-  }
-
-  async links(residentIds: readonly string[]): Promise<HeldLink[]> {
-    const rows: Array<{ subject_id: string; system: string; external_id: string | null; present: boolean }> =
-      await this.db.query(
-        `SELECT subject_id, system, external_id, present FROM system_link
-          WHERE subject_type = 'resident' AND subject_id = ANY($1::uuid[])`,
-        [residentIds],
-      );
-    return rows.map((r) => ({
-      residentId: r.subject_id,
-      system: r.system,
-      externalId: r.external_id,
-      present: r.present,
-    }));
   }
 
   /**

@@ -13,10 +13,8 @@ const P_LIVES_HERE = `p.life_status = 'alive' AND p.residence_status = 'present'
 export class HouseholdAssemblyRepository {
   constructor(private readonly tx: EntityManager) {}
 
+  /** The police 户号 keys are staged with the persons (`policeHouseholdKey`); then the groups. */
   async assignKeys(): Promise<void> {
-    await this.tx.query(
-      `UPDATE promote_person SET hh_key = 'P' || police_hh WHERE police_hh IS NOT NULL AND ${LIVES_HERE}`,
-    );
     await this.joinGroups(
       `SELECT civil_no AS grp, golden_id FROM promote_person WHERE civil_no IS NOT NULL`,
       'C',

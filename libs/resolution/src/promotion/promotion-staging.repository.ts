@@ -45,6 +45,7 @@ export const PERSON_COLUMNS = [
   'civil_no',
   'civil_relation',
   'assistance',
+  'hh_key',
 ] as const;
 
 export const LINK_COLUMNS = ['golden_id', 'system', 'external_id', 'present'] as const;

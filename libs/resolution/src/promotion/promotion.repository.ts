@@ -160,6 +160,15 @@ export class PromotionWriteRepository {
   }
 
   /**
+   * The promotion's set statements join and sort the whole city: with the default 4 MB each
+   * spills to disk in batches once the city outgrows it. The room is per statement step and fixed,
+   * not the city's size.
+   */
+  async roomForSets(): Promise<void> {
+    await this.tx.query(`SET LOCAL work_mem = '256MB'`);
+  }
+
+  /**
    * A community or grid cell the hub's geography does not know (a department's typo, a cell
    * drawn after the hub's map was loaded) places nobody: the person is placed by the estate.
    */
@@ -260,32 +269,40 @@ export class PromotionWriteRepository {
     return n;
   }
 
+  /**
+   * New residents and their first version in one statement: the version is made from the rows
+   * the insert returns, not read back from the table just written.
+   */
   async writeResidents(actor: string | null): Promise<number> {
-    const added = await this.count(`
-      INSERT INTO resident (id, golden_id, id_number, name, name_pinyin, name_initials, gender, ethnicity, birth_date,
-        registered_address, current_address_id, community_code, phone, marital_status, education, political_status,
-        registration_type, life_status, residence_status, disability_type, disability_grade,
-        disability_certificate_no, living_status, employment_status, pension_status, corrections_type,
-        corrections_start, corrections_end, field_sources)
-      SELECT p.resident_id, p.golden_id, p.id_number, p.name, p.name_pinyin, p.name_initials, p.gender,
-        p.ethnicity, p.birth_date, p.registered_address, a.id, p.community_code, p.phone, p.marital_status,
-        p.education, p.political_status, p.registration_type, p.life_status, p.residence_status,
-        p.disability_type, p.disability_grade, p.disability_certificate_no, p.living_status,
-        p.employment_status, p.pension_status, p.corrections_type, p.corrections_start, p.corrections_end,
-        p.field_sources
-        FROM promote_person p
-        -- Where they live: the address written for their own estate (or their household's).
-        LEFT JOIN address a ON a.community_code = p.address_community AND a.estate = p.estate
-             AND a.building = COALESCE(p.building, '') AND a.unit = COALESCE(p.unit, '')
-             AND a.room = COALESCE(p.room, '')
-       WHERE p.is_new AND p.community_code IS NOT NULL`);
-    await this.tx.query(
-      `INSERT INTO resident_version (resident_id, version, state, change_kind, source, changed_by)
-       SELECT r.id, r.version, to_jsonb(r) - 'field_sources', 'resident.imported', 'import', $1
-         FROM resident r JOIN promote_person p ON p.resident_id = r.id WHERE p.is_new`,
+    const [{ n }]: Array<{ n: number }> = await this.tx.query(
+      `WITH added AS (
+         INSERT INTO resident (id, golden_id, id_number, name, name_pinyin, name_initials, gender, ethnicity, birth_date,
+           registered_address, current_address_id, community_code, phone, marital_status, education, political_status,
+           registration_type, life_status, residence_status, disability_type, disability_grade,
+           disability_certificate_no, living_status, employment_status, pension_status, corrections_type,
+           corrections_start, corrections_end, field_sources)
+         SELECT p.resident_id, p.golden_id, p.id_number, p.name, p.name_pinyin, p.name_initials, p.gender,
+           p.ethnicity, p.birth_date, p.registered_address, a.id, p.community_code, p.phone, p.marital_status,
+           p.education, p.political_status, p.registration_type, p.life_status, p.residence_status,
+           p.disability_type, p.disability_grade, p.disability_certificate_no, p.living_status,
+           p.employment_status, p.pension_status, p.corrections_type, p.corrections_start, p.corrections_end,
+           p.field_sources
+           FROM promote_person p
+           -- Where they live: the address written for their own estate (or their household's).
+           LEFT JOIN address a ON a.community_code = p.address_community AND a.estate = p.estate
+                AND a.building = COALESCE(p.building, '') AND a.unit = COALESCE(p.unit, '')
+                AND a.room = COALESCE(p.room, '')
+          WHERE p.is_new AND p.community_code IS NOT NULL
+         RETURNING *),
+       versions AS (
+         INSERT INTO resident_version (resident_id, version, state, change_kind, source, changed_by)
+         SELECT added.id, added.version, to_jsonb(added) - 'field_sources', 'resident.imported', 'import', $1
+           FROM added
+         RETURNING 1)
+       SELECT count(*)::int AS n FROM versions`,
       [actor],
     );
-    return added;
+    return n;
   }
 
   /** New households, their members (relations as the evidence states them) and first versions. */

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { CONNECTORS, type ConnectorRegistry } from '@hub/delivery';
 import { pinyinFull, pinyinInitials } from '@hub/domain';
-import { SnapshotService } from '@hub/record';
 import { DataSource } from 'typeorm';
 import { HoldingCheck } from './holding-check';
 import type { CheckedField } from './findings';
@@ -73,7 +72,6 @@ export class PromotionService {
   constructor(
     private readonly db: DataSource,
     @Inject(CONNECTORS) private readonly connectors: ConnectorRegistry,
-    private readonly snapshots: SnapshotService,
   ) {
     this.read = new PromotionReadRepository(db);
     this.staging = new PromotionStagingRepository(db);
@@ -134,6 +132,7 @@ export class PromotionService {
       ? actor
       : null;
     const counts = await this.db.transaction(async (tx) => {
+      await new PromotionWriteRepository(tx).roomForSets();
       const assembly = new HouseholdAssemblyRepository(tx);
       await assembly.assignKeys();
       await assembly.build();
@@ -176,7 +175,7 @@ export class PromotionService {
     await onProgress?.({ done: goldenRecords, total, step: 'holdings' });
     const holders = [...this.connectors.values()].filter((c) => c.exportReader);
     const checkStarted = Date.now();
-    const disputes = await new HoldingCheck(this.db, this.snapshots, holders).run();
+    const disputes = await new HoldingCheck(this.db, holders).run();
     const holdingSeconds = (Date.now() - checkStarted) / 1000;
     const skippedBy = await this.skippedBy();
     await this.staging.drop();
@@ -287,6 +286,16 @@ function residentAssigner(known: readonly ExistingResident[]) {
   };
 }
 
+/**
+ * The household a person living here is first given: their police 户号 (the strongest evidence).
+ * Set as the row is staged, not by an update of every staged row afterwards; the rest of the
+ * assembly is set-based (`HouseholdAssemblyRepository`).
+ */
+function policeHouseholdKey(p: PromotedPerson): string | null {
+  const livesHere = p.fields.lifeStatus === 'alive' && p.fields.residenceStatus === 'present';
+  return livesHere && p.evidence.policeHouseholdNo !== null ? `P${p.evidence.policeHouseholdNo}` : null;
+}
+
 async function writePerson(
   streams: Record<'persons' | 'links' | 'findings', RowStream>,
   p: PromotedPerson,
@@ -337,6 +346,7 @@ async function writePerson(
     p.evidence.civilHouseholdNo,
     p.evidence.civilRelation,
     p.assistance,
+    policeHouseholdKey(p),
   ]);
   for (const link of p.links) {
     await streams.links.write([p.goldenId, link.system, link.externalId, link.present]);
