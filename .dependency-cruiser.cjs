@@ -1,6 +1,32 @@
+/**
+ * What each lib may import of the others (besides itself): the layers, written down. A new
+ * dependency between libs is a decision to make here, not a line that slips in.
+ */
+const LIBS_MAY_IMPORT = {
+  domain: [],
+  infra: [],
+  database: ['infra'],
+  ledger: [],
+  record: ['domain', 'database'],
+  connectors: ['domain'],
+  matching: ['domain'],
+  generator: ['domain', 'database'],
+  delivery: ['domain', 'infra', 'ledger', 'record', 'connectors', 'matching'],
+  resolution: ['domain', 'infra', 'ledger', 'record', 'matching', 'connectors', 'delivery'],
+};
+
+const allowList = Object.entries(LIBS_MAY_IMPORT).map(([lib, allowed]) => ({
+  name: `${lib}-imports-only-its-allow-list`,
+  comment: `libs/${lib} may import only: ${allowed.join(', ') || 'no other lib'} (LIBS_MAY_IMPORT)`,
+  severity: 'error',
+  from: { path: `^libs/${lib}/` },
+  to: { path: '^libs/', pathNot: `^libs/(${[lib, ...allowed].join('|')})/` },
+}));
+
 /** Dependency direction: domain ← infra/database ← record ← apps. Apps never import each other. */
 module.exports = {
   forbidden: [
+    ...allowList,
     {
       name: 'domain-depends-on-nothing',
       comment: 'The domain knows no database, queue or HTTP.',
@@ -33,6 +59,14 @@ module.exports = {
       severity: 'error',
       from: { path: '^libs/connectors' },
       to: { path: '^(libs/(database|record)|apps/)' },
+    },
+    {
+      name: 'api-never-loads-a-connector',
+      comment:
+        'The api produces jobs and reads; the worker delivers. Loading connectors (soap, sm-crypto, exceljs) or the delivery lib into the api, even through another lib, is refused.',
+      severity: 'error',
+      from: { path: '^apps/api/' },
+      to: { path: '^libs/(connectors|delivery)/', reachable: true },
     },
     {
       name: 'no-circular',

@@ -8,9 +8,9 @@ module.exports = {
   testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }] },
   moduleNameMapper: {
-    '^@hub/(domain|infra|database|record|connectors|delivery|matching|generator|resolution)$':
+    '^@hub/(domain|infra|database|record|ledger|connectors|delivery|matching|generator|resolution)$':
       '<rootDir>/libs/$1/src',
-    '^@hub/(domain|infra|database|record|connectors|delivery|matching|generator|resolution)/(.*)$':
+    '^@hub/(domain|infra|database|record|ledger|connectors|delivery|matching|generator|resolution)/(.*)$':
       '<rootDir>/libs/$1/src/$2',
   },
   // The console has its own toolchain (Vite) and its own node_modules.

@@ -34,6 +34,10 @@ npm run hub -- import-all
 npm run start:worker & pids+=($!)
 npm run start:api & pids+=($!)
 
-echo "社区数据中台已启动: API http://localhost:${PORT:-3000}/api  文档 http://localhost:${PORT:-3000}/api/docs  (Ctrl-C 停止)"
+# The banner once the api answers, not while it is still starting.
+api="http://127.0.0.1:${PORT:-3000}/api/health"
+for _ in $(seq 1 120); do curl -fs "$api" >/dev/null 2>&1 && break; sleep 1; done
+curl -fs "$api" >/dev/null || { echo "API 未能启动" >&2; exit 1; }
+echo "社区数据中台已启动: 控制台 http://localhost:${PORT:-3000}/  API http://localhost:${PORT:-3000}/api  文档 http://localhost:${PORT:-3000}/api/docs  (Ctrl-C 停止)"
 # If any of the three stops, stop the others too: a half-running hub hides problems.
 wait -n

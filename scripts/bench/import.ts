@@ -1,13 +1,8 @@
 import 'reflect-metadata';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import {
-  ImportService,
-  measureQuality,
-  readTruth,
-  ResolverService,
-  type QualityFigures,
-} from '@hub/resolution';
+import { measureQuality, readTruth, ResolverService, type QualityFigures } from '@hub/resolution';
+import { ImportService } from '@hub/resolution/departments';
 import type { DataSource } from 'typeorm';
 import { DataSource as DataSourceToken } from 'typeorm';
 import { cityUnderTest, mb, memoryPeak } from './imported-city';

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { NestFactory } from '@nestjs/core';
 import { loadHubConfig } from '@hub/infra';
-import { PromotionService } from '@hub/resolution';
+import { PromotionService } from '@hub/resolution/departments';
 // Apps have no alias; the bench boots the CLI's module, as `npm run hub -- promote` does.
 import { CliModule } from '../../apps/cli/src/cli.module';
 import { memoryPeak } from './imported-city';

@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
-import { ImportService, ResolverService, type PromotionSummary } from '@hub/resolution';
+import { ResolverService } from '@hub/resolution';
+import { ImportService, type PromotionSummary } from '@hub/resolution/departments';
 import { cityUnderTest, mb } from './imported-city';
 
 /**

@@ -1,5 +1,5 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { ResolverService, SourceStore } from '@hub/resolution';
+import { ResolverService, SourceRecordRepository } from '@hub/resolution';
 import { ELSEWHERE, HOME, startApi, type ApiHarness } from '../support/api-app';
 import { backgroundPopulation } from '../resolution/background-population';
 import { people } from '../resolution/review-people';
@@ -40,7 +40,7 @@ describe(`Every main page is usable within 2 s with ${RESIDENTS / 1000}k residen
     const started = Date.now();
     sample = await insertPopulation(h.db, RESIDENTS, HOME);
     // A few pairs for the review queue, as the reviewer flow stages them.
-    await new SourceStore(h.db).upsert(
+    await new SourceRecordRepository(h.db).upsert(
       [...Object.values(people), ...backgroundPopulation(200, ELSEWHERE)],
       new Date(),
     );

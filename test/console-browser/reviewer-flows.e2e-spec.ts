@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { ResolverService, SourceStore } from '@hub/resolution';
+import { ResolverService, SourceRecordRepository } from '@hub/resolution';
 import { ELSEWHERE, startApi, type ApiHarness } from '../support/api-app';
 import { backgroundPopulation } from '../resolution/background-population';
 import { ReviewDb } from '../resolution/review-db';
@@ -32,7 +32,7 @@ describe('A reviewer in the browser: both records side by side, merge, then unme
     h = await startApi('browser_review');
     db = new ReviewDb(h.db);
     const staged = [...Object.values(p), ...backgroundPopulation(200, ELSEWHERE)];
-    await new SourceStore(h.db).upsert(staged, new Date());
+    await new SourceRecordRepository(h.db).upsert(staged, new Date());
     await h.app.get(ResolverService).resolve();
     const review = await db.review(p.chenPolice, p.chenPension);
     if (review?.status !== 'pending') throw new Error('fixture: 陈建国’s pair is not pending review');

@@ -22,11 +22,14 @@ const selected = (page: Page, testId: string): Promise<string> =>
   page.getByTestId(testId).locator('.ant-select-selection-item').innerText();
 
 /**
- * 就业状况 under 更多信息, typed into its drop-down and chosen with Enter: the employment office
- * refuses a working-age person without it.
+ * A working-age person: the main fields ask for 就业状况 (the employment office refuses one without
+ * it), typed into its drop-down and chosen with Enter.
  */
 async function chooseEmployment(page: Page, member: number): Promise<void> {
-  await page.getByTestId(`member-${member}`).getByText('更多信息').click();
+  const asked = page.locator('.ant-form-item', {
+    has: page.getByTestId(`member-${member}-employmentStatus`),
+  });
+  await expect(asked.locator('.ant-form-item-extra').innerText()).resolves.toContain('人社局要求');
   await page.getByTestId(`member-${member}-employmentStatus`).click();
   await page.keyboard.type('就业');
   await page.keyboard.press('Enter');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { LedgerService } from '@hub/delivery';
+import { LedgerService } from '@hub/ledger';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 
 /**

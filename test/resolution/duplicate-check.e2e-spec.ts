@@ -1,5 +1,5 @@
 import { maskCitizenId } from '@hub/domain';
-import { ResolverService, SourceStore } from '@hub/resolution';
+import { ResolverService, SourceRecordRepository } from '@hub/resolution';
 import { ELSEWHERE, startApi, type ApiHarness } from '../support/api-app';
 import { backgroundPopulation } from './background-population';
 import { ReviewDb } from './review-db';
@@ -23,7 +23,7 @@ describe('possible-duplicate check at entry', () => {
   beforeAll(async () => {
     h = await startApi('duplicate_check');
     db = new ReviewDb(h.db);
-    await new SourceStore(h.db).upsert(
+    await new SourceRecordRepository(h.db).upsert(
       [...Object.values(p), ...backgroundPopulation(200, ELSEWHERE)],
       new Date(),
     );

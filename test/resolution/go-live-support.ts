@@ -4,7 +4,8 @@ import { createInterface } from 'node:readline';
 import type { INestApplicationContext } from '@nestjs/common';
 import { gridCellsFor } from '@hub/database/seed';
 import { GRIDS_PER_COMMUNITY } from '@hub/generator';
-import { ImportService, PromotionService, ResolverService } from '@hub/resolution';
+import { ResolverService } from '@hub/resolution';
+import { ImportService, PromotionService } from '@hub/resolution/departments';
 import type { DataSource } from 'typeorm';
 
 /** The staged records with the resident each was promoted into (null: not promoted). */

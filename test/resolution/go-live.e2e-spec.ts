@@ -5,7 +5,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { generateCity } from '@hub/generator';
 import { DEPARTMENT_SYSTEMS } from '@hub/infra';
 import { parseAddress } from '@hub/matching';
-import { ImportService, PromotionService } from '@hub/resolution';
+import { ImportService, PromotionService } from '@hub/resolution/departments';
 import { drained, startHub, type Hub } from '../delivery/harness';
 import { ELSEWHERE, HOME, NEIGHBOUR } from '../support/api-app';
 import { hubContext } from './hub-context';

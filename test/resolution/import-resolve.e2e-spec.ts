@@ -7,13 +7,13 @@ import fc from 'fast-check';
 import { generateCity } from '@hub/generator';
 import {
   GoldenExportService,
-  ImportService,
   measureQuality,
   readTruth,
   ResolverService,
-  SourceStore,
+  SourceRecordRepository,
   type StagedPerson,
 } from '@hub/resolution';
+import { ImportService } from '@hub/resolution/departments';
 import { startSimulator, type RunningSimulator } from '../simulator/support';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { hubContext } from './hub-context';
@@ -28,7 +28,7 @@ async function goldenOf(database: TestDatabase): Promise<Map<string, string | nu
 
 async function staged(database: TestDatabase): Promise<StagedPerson[]> {
   const all: StagedPerson[] = [];
-  for await (const batch of new SourceStore(database.db).readAll()) all.push(...batch);
+  for await (const batch of new SourceRecordRepository(database.db).readAll()) all.push(...batch);
   return all;
 }
 
@@ -93,7 +93,7 @@ describe('import-all: a generated city through the departments’ own protocols,
         })[0];
         const copy = await createTestDatabase('import_shuffled');
         try {
-          const store = new SourceStore(copy.db);
+          const store = new SourceRecordRepository(copy.db);
           for (let i = 0; i < order.length; i += batch)
             await store.upsert(order.slice(i, i + batch), new Date());
           await new ResolverService(copy.db).resolve();

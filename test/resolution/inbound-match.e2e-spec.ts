@@ -5,14 +5,13 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { makeCitizenId } from '@hub/domain';
 import { CONNECTORS, InboundPoller, type ConnectorRegistry } from '@hub/delivery';
 import { generateCity } from '@hub/generator';
+import { derivedGoldenId, ResolverService } from '@hub/resolution';
 import {
-  derivedGoldenId,
   ImportService,
   InboundMatcher,
   noInboundMatches,
-  ResolverService,
   type InboundMatchCounts,
-} from '@hub/resolution';
+} from '@hub/resolution/departments';
 import { startSimulator, type RunningSimulator } from '../simulator/support';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { hubContext } from './hub-context';

@@ -1,6 +1,6 @@
 import { maskCitizenId, maskName } from '@hub/domain';
 import type { SourcePerson } from '@hub/matching';
-import { ResolverService, SourceStore, type ResolveSummary } from '@hub/resolution';
+import { ResolverService, SourceRecordRepository, type ResolveSummary } from '@hub/resolution';
 import { ELSEWHERE, HOME, NEIGHBOUR, startApi, type ApiHarness } from '../support/api-app';
 import { backgroundPopulation } from './background-population';
 import { ReviewDb } from './review-db';
@@ -58,7 +58,7 @@ describe('Reviewing duplicates over HTTP', () => {
     h = await startApi('review_api');
     db = new ReviewDb(h.db);
     const staged = [...Object.values(p), ...backgroundPopulation(200, ELSEWHERE)];
-    await new SourceStore(h.db).upsert(staged, new Date());
+    await new SourceRecordRepository(h.db).upsert(staged, new Date());
     resolver = h.app.get(ResolverService);
     first = await resolver.resolve();
   });

@@ -6,7 +6,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
-import { AppUser, dataSourceOptions } from '@hub/database';
+import { dataSourceOptions } from '@hub/database';
 import { HubConfig, pinoOptions } from '@hub/infra';
 import { RecordModule } from '@hub/record';
 import { AuthController } from './auth/auth.controller';
@@ -44,7 +44,7 @@ const correlationId = (req: IncomingMessage): string => {
         // Nest 11 route syntax; the library's default ('*') prints a legacy-route warning at start.
         forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
         pinoHttp: {
-          ...pinoOptions(config.LOG_LEVEL, 'api'),
+          ...pinoOptions(config, 'api'),
           genReqId: correlationId,
           autoLogging: config.LOG_LEVEL === 'debug',
         },
@@ -54,7 +54,6 @@ const correlationId = (req: IncomingMessage): string => {
       inject: [HubConfig],
       useFactory: (config: HubConfig) => dataSourceOptions(config.DATABASE_URL, config.DB_POOL_SIZE),
     }),
-    TypeOrmModule.forFeature([AppUser]),
     JwtModule.registerAsync({
       global: true,
       inject: [HubConfig],

@@ -3,7 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from '@hub/database';
 import { DeliveryModule } from '@hub/delivery';
 import { HubConfig } from '@hub/infra';
-import { ImportService, PromotionService, ResolutionModule } from '@hub/resolution';
+import { ResolutionModule } from '@hub/resolution';
+import { ImportService, PromotionService } from '@hub/resolution/departments';
 import { LoggerModule } from 'nestjs-pino';
 
 /** What the operations commands need: the database, the connectors, the ledger and the queues. */

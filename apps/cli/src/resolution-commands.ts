@@ -1,13 +1,8 @@
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import type { HubConfig } from '@hub/infra';
-import {
-  GoldenExportService,
-  ImportService,
-  OverlapReportService,
-  PromotionService,
-  ResolverService,
-} from '@hub/resolution';
+import { GoldenExportService, OverlapReportService, ResolverService } from '@hub/resolution';
+import { ImportService, PromotionService } from '@hub/resolution/departments';
 import { withContext } from './operations';
 
 const rate = (n: number, seconds: number) => (seconds > 0 ? Math.round(n / seconds) : n);

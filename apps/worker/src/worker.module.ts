@@ -8,13 +8,8 @@ import { LoggerModule } from 'nestjs-pino';
 import { ConsoleJobsProcessor } from './console/console-jobs.processor';
 import { ImportRuns } from './console/import-runs.service';
 import { ReconciliationRuns } from './console/reconciliation-runs.service';
-import {
-  ImportService,
-  InboundMatcher,
-  IncrementalResolver,
-  PromotionService,
-  ResolverService,
-} from '@hub/resolution';
+import { IncrementalResolver, ResolverService } from '@hub/resolution';
+import { ImportService, InboundMatcher, PromotionService } from '@hub/resolution/departments';
 import { BatchFlusherLoop } from './delivery/batch-flusher.loop';
 import { DeliveryWorkers } from './delivery/delivery-workers.service';
 import { DeliveryRedriveLoop } from './delivery/redrive.loop';
@@ -49,7 +44,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         WorkerConfigModule.with(config),
-        LoggerModule.forRoot({ pinoHttp: pinoOptions(config.LOG_LEVEL, 'worker') }),
+        LoggerModule.forRoot({ pinoHttp: pinoOptions(config, 'worker') }),
         TypeOrmModule.forRootAsync({
           // Preflight already proved PostgreSQL answers; retrying for half a minute would only hide a fault.
           useFactory: () => ({

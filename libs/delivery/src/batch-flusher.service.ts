@@ -5,8 +5,11 @@ import { SnapshotService } from '@hub/record';
 import { DataSource } from 'typeorm';
 import { CONNECTORS, type ConnectorRegistry } from './connector-registry';
 import { awaitsIdNumber, deliveryAction } from './delivery-action';
-import { awaitingIdMessage, TO_SEND } from './ledger-status';
-import { LedgerService } from './ledger.service';
+import { DeliveryLedgerRepository } from '@hub/ledger';
+import { awaitingIdMessage } from '@hub/ledger';
+import { LedgerService } from '@hub/ledger';
+import { SystemLinkRepository } from '@hub/ledger';
+import { SystemLockRepository } from './system-lock.repository';
 
 export interface FlushResult {
   sent: number;
@@ -25,12 +28,18 @@ const MAX_SUBJECTS = 1000;
  */
 @Injectable()
 export class BatchFlusher {
+  private readonly rows: DeliveryLedgerRepository;
+  private readonly links: SystemLinkRepository;
+
   constructor(
     @Inject(CONNECTORS) private readonly connectors: ConnectorRegistry,
     private readonly snapshots: SnapshotService,
     private readonly ledger: LedgerService,
     private readonly db: DataSource,
-  ) {}
+  ) {
+    this.rows = new DeliveryLedgerRepository(db);
+    this.links = new SystemLinkRepository(db);
+  }
 
   batchSystems(): BatchConnector[] {
     return [...this.connectors.values()].filter((c): c is BatchConnector => c.mode === 'batch');
@@ -42,15 +51,12 @@ export class BatchFlusher {
     const runner = this.db.createQueryRunner();
     await runner.connect();
     try {
-      const lockRows = (await runner.query(
-        `SELECT pg_try_advisory_lock(hashtext('batch-flush:' || $1)) AS locked`,
-        [connector.slug],
-      )) as Array<{ locked: boolean }>;
-      if (!lockRows[0]?.locked) return result;
+      const locks = new SystemLockRepository(runner);
+      if (!(await locks.tryLock('batch-flush', connector.slug))) return result;
       try {
         await this.flushLocked(connector, result);
       } finally {
-        await runner.query(`SELECT pg_advisory_unlock(hashtext('batch-flush:' || $1))`, [connector.slug]);
+        await locks.unlock('batch-flush', connector.slug);
       }
     } finally {
       await runner.release();
@@ -64,12 +70,7 @@ export class BatchFlusher {
       i.subject.type === 'household' ? i.subject.members.map((m) => m.residentId) : [],
     );
     if (residentIds.length === 0) return {};
-    const rows: Array<{ subject_id: string; external_id: string }> = await this.db.query(
-      `SELECT subject_id, external_id FROM system_link
-        WHERE system = $1 AND subject_type = 'resident' AND subject_id = ANY($2::uuid[]) AND external_id IS NOT NULL`,
-      [system, residentIds],
-    );
-    return Object.fromEntries(rows.map((r) => [r.subject_id, r.external_id]));
+    return this.links.residentRecordIds(system, residentIds);
   }
 
   private async flushLocked(connector: BatchConnector, result: FlushResult): Promise<void> {
@@ -78,35 +79,30 @@ export class BatchFlusher {
       await this.ledger.noteClosed(connector.slug, closed);
       return;
     }
-    const open: Array<{ subject_type: 'resident' | 'household'; subject_id: string }> = await this.db.query(
-      `SELECT subject_type, subject_id FROM delivery
-        WHERE system = $1 AND status IN ${TO_SEND}
-        GROUP BY subject_type, subject_id ORDER BY min(id) LIMIT $2`,
-      [connector.slug, MAX_SUBJECTS],
-    );
+    const open = await this.rows.openSubjects(connector.slug, MAX_SUBJECTS);
     const now = new Date();
     const items: Array<BatchItem & { version: number }> = [];
-    for (const { subject_type, subject_id } of open) {
+    for (const { subjectType, subjectId } of open) {
       const subject: SubjectSnapshot | undefined =
-        subject_type === 'resident'
-          ? await this.snapshots.resident(subject_id)
-          : await this.snapshots.household(subject_id);
+        subjectType === 'resident'
+          ? await this.snapshots.resident(subjectId)
+          : await this.snapshots.household(subjectId);
       if (!subject) continue;
       const relevant = connector.relevant(subject, now);
       if (awaitsIdNumber(connector, subject, relevant)) {
         const reason = awaitingIdMessage(subject.type === 'resident' ? subject.birthDate : null, now);
-        await this.ledger.wait(connector.slug, subject_type, subject_id, subject.version, reason);
+        await this.ledger.wait(connector.slug, subjectType, subjectId, subject.version, reason);
         continue;
       }
-      const link = await this.ledger.link(connector.slug, subject_type, subject_id);
+      const link = await this.ledger.link(connector.slug, subjectType, subjectId);
       if (link && subject.version <= link.deliveredVersion) {
-        await this.ledger.confirmHeld(connector.slug, subject_type, subject_id);
+        await this.ledger.confirmHeld(connector.slug, subjectType, subjectId);
         continue;
       }
-      const mayHold = relevant || (await this.ledger.mayHold(connector.slug, subject_type, subject_id, link));
+      const mayHold = relevant || (await this.ledger.mayHold(connector.slug, subjectType, subjectId, link));
       const action = deliveryAction(subject, relevant, link, mayHold);
       if (action === 'none') {
-        await this.ledger.confirm(connector.slug, subject_type, subject_id, subject.version, {
+        await this.ledger.confirm(connector.slug, subjectType, subjectId, subject.version, {
           externalId: link?.externalId ?? null,
           present: false,
           action: 'none',

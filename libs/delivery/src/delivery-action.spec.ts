@@ -1,6 +1,6 @@
 import type { ResidentSnapshot } from '@hub/domain';
 import { deliveryAction } from './delivery-action';
-import type { SystemLink } from './ledger.service';
+import type { SystemLink } from '@hub/ledger';
 
 const living = { type: 'resident', lifeStatus: 'alive', residenceStatus: 'present' } as ResidentSnapshot;
 const dead = { ...living, lifeStatus: 'deceased' } as ResidentSnapshot;

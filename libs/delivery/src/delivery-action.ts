@@ -1,6 +1,6 @@
 import type { Connector } from '@hub/connectors';
 import { isActiveResident, type SubjectSnapshot } from '@hub/domain';
-import type { SystemLink } from './ledger.service';
+import type { SystemLink } from '@hub/ledger';
 
 export type DeliveryAction = 'upsert' | 'end' | 'none';
 

@@ -7,7 +7,7 @@ import { CONNECTORS } from './connector-registry';
 import { DeliveryQueues } from './delivery-queues.service';
 import { DeliveryService } from './delivery.service';
 import { InboundPoller } from './inbound-poller.service';
-import { LedgerService } from './ledger.service';
+import { LedgerService } from '@hub/ledger';
 import { DeliveryRedrive } from './redrive.service';
 import { RouterService } from './router.service';
 import { StatisticsReporter } from './statistics-reporter.service';

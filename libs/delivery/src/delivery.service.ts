@@ -5,8 +5,8 @@ import { SnapshotService } from '@hub/record';
 import { CONNECTORS, type ConnectorRegistry } from './connector-registry';
 import type { DeliverPayload } from '@hub/infra';
 import { awaitsIdNumber, deliveryAction } from './delivery-action';
-import { awaitingIdMessage } from './ledger-status';
-import { LedgerService, type SystemLink } from './ledger.service';
+import { awaitingIdMessage } from '@hub/ledger';
+import { LedgerService, type SystemLink } from '@hub/ledger';
 
 /**
  * Whether the system may hold the subject: it does by the link, or a create was attempted whose

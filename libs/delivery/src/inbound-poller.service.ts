@@ -3,6 +3,8 @@ import type { Connector, InboundChange } from '@hub/connectors';
 import { DepartmentChangeService, type DepartmentChangeOutcome } from '@hub/record';
 import { DataSource } from 'typeorm';
 import { CONNECTORS, type ConnectorRegistry } from './connector-registry';
+import { ConnectorStateRepository } from '@hub/ledger';
+import { SystemLockRepository } from './system-lock.repository';
 
 export type PollResult = Record<DepartmentChangeOutcome, number>;
 
@@ -16,11 +18,15 @@ export type PageObserver = (system: string, changes: readonly InboundChange[]) =
  */
 @Injectable()
 export class InboundPoller {
+  private readonly state: ConnectorStateRepository;
+
   constructor(
     @Inject(CONNECTORS) private readonly connectors: ConnectorRegistry,
     private readonly changes: DepartmentChangeService,
     private readonly db: DataSource,
-  ) {}
+  ) {
+    this.state = new ConnectorStateRepository(db);
+  }
 
   feeds(): Connector[] {
     return [...this.connectors.values()].filter((c) => typeof c.changes === 'function');
@@ -32,27 +38,17 @@ export class InboundPoller {
     const runner = this.db.createQueryRunner();
     await runner.connect();
     try {
-      const lock = (await runner.query(`SELECT pg_try_advisory_lock(hashtext('inbound:' || $1)) AS locked`, [
-        connector.slug,
-      ])) as Array<{ locked: boolean }>;
-      if (!lock[0]?.locked) return result;
+      const locks = new SystemLockRepository(runner);
+      if (!(await locks.tryLock('inbound', connector.slug))) return result;
       try {
-        const state = await this.db.query<Array<{ inbound_cursor: string | null }>>(
-          `SELECT inbound_cursor FROM connector_state WHERE system = $1`,
-          [connector.slug],
-        );
-        const page = await connector.changes(state[0]?.inbound_cursor ?? null);
+        const page = await connector.changes(await this.state.inboundCursor(connector.slug));
         for (const change of page.changes) {
           result[await this.changes.apply(connector.slug, change)] += 1;
         }
         await observe?.(connector.slug, page.changes);
-        await this.db.query(
-          `INSERT INTO connector_state (system, inbound_cursor) VALUES ($1, $2)
-           ON CONFLICT (system) DO UPDATE SET inbound_cursor = EXCLUDED.inbound_cursor, updated_at = now()`,
-          [connector.slug, page.cursor],
-        );
+        await this.state.saveInboundCursor(connector.slug, page.cursor);
       } finally {
-        await runner.query(`SELECT pg_advisory_unlock(hashtext('inbound:' || $1))`, [connector.slug]);
+        await locks.unlock('inbound', connector.slug);
       }
     } finally {
       await runner.release();

@@ -4,7 +4,6 @@ export * from './connector-registry';
 export * from './delivery-queues.service';
 export * from './delivery.service';
 export * from './inbound-poller.service';
-export * from './ledger.service';
 export * from './redrive.service';
 export * from './router.service';
 export * from './delivery.module';

@@ -5,7 +5,9 @@ import { SnapshotService } from '@hub/record';
 import { DataSource } from 'typeorm';
 import { CONNECTORS, type ConnectorRegistry } from './connector-registry';
 import { hubHolds, hubStates, sameFact } from './fact-values';
+import { RecordSubjectsRepository } from './record-subjects.repository';
 import { RedeliveryService } from './redelivery.service';
+import { SystemLinkRepository, type LinkedRecord } from '@hub/ledger';
 
 export interface FieldDifference {
   field: string;
@@ -64,12 +66,18 @@ export interface ReconcileOptions {
  */
 @Injectable()
 export class ReconcileService {
+  private readonly systemLinks: SystemLinkRepository;
+  private readonly record: RecordSubjectsRepository;
+
   constructor(
     @Inject(CONNECTORS) private readonly connectors: ConnectorRegistry,
     private readonly snapshots: SnapshotService,
     private readonly redelivery: RedeliveryService,
-    private readonly db: DataSource,
-  ) {}
+    db: DataSource,
+  ) {
+    this.systemLinks = new SystemLinkRepository(db);
+    this.record = new RecordSubjectsRepository(db);
+  }
 
   systems(): string[] {
     return [...this.connectors.values()].filter((c) => c.exportReader).map((c) => c.slug);
@@ -104,7 +112,7 @@ export class ReconcileService {
     const toRepair: SubjectSnapshot[] = [];
     const now = new Date();
     const { onProgress } = options;
-    const total = onProgress ? await this.subjectCount() : 0;
+    const total = onProgress ? await this.record.count() : 0;
     let done = 0;
     await onProgress?.(0, total);
     for await (const subject of this.subjects()) {
@@ -116,7 +124,7 @@ export class ReconcileService {
       const idNumber =
         subject.type === 'resident' ? subject.idNumber : (subject.members[0]?.idNumber ?? null);
       const held =
-        (link?.external_id ? byExternal.get(`${subject.type}:${link.external_id}`) : undefined) ??
+        (link?.externalId ? byExternal.get(`${subject.type}:${link.externalId}`) : undefined) ??
         (idNumber ? byIdNumber.get(`${subject.type}:${idNumber}`) : undefined);
       if (!held || held.matched) {
         report.missing += 1;
@@ -150,8 +158,8 @@ export class ReconcileService {
     }
     const linkedByExternal = new Map(
       [...links.entries()]
-        .filter(([, l]) => l.external_id)
-        .map(([key, l]) => [`${key.split(':')[0]}:${l.external_id}`, key]),
+        .filter(([, l]) => l.externalId)
+        .map(([key, l]) => [`${key.split(':')[0]}:${l.externalId}`, key]),
     );
     for (const e of exported.filter((x) => !x.matched)) {
       report.extra += 1;
@@ -225,32 +233,20 @@ export class ReconcileService {
     return type === 'household' ? this.snapshots.household(id) : this.snapshots.resident(id);
   }
 
-  private async links(system: string): Promise<Map<string, { external_id: string | null }>> {
-    const rows: Array<{ subject_type: string; subject_id: string; external_id: string | null }> =
-      await this.db.query(`SELECT subject_type, subject_id, external_id FROM system_link WHERE system = $1`, [
-        system,
-      ]);
-    return new Map(rows.map((r) => [`${r.subject_type}:${r.subject_id}`, r]));
-  }
-
-  private async subjectCount(): Promise<number> {
-    const [{ n }]: Array<{ n: number }> = await this.db.query(
-      `SELECT (SELECT count(*) FROM resident WHERE merged_into IS NULL)::int + (SELECT count(*) FROM household)::int AS n`,
-    );
-    return n;
+  private async links(system: string): Promise<Map<string, LinkedRecord>> {
+    const links = await this.systemLinks.ofSystem(system);
+    return new Map(links.map((l) => [`${l.subjectType}:${l.subjectId}`, l]));
   }
 
   private async *subjects(): AsyncGenerator<SubjectSnapshot> {
-    const residents: Array<{ id: string }> = await this.db.query(
-      `SELECT id FROM resident WHERE merged_into IS NULL ORDER BY id`,
-    );
+    const residents = await this.record.residentIds();
     // Read in batches: one round trip per few hundred residents, not one each.
     for (let i = 0; i < residents.length; i += SNAPSHOT_BATCH) {
-      yield* await this.snapshots.residents(residents.slice(i, i + SNAPSHOT_BATCH).map((r) => r.id));
+      yield* await this.snapshots.residents(residents.slice(i, i + SNAPSHOT_BATCH));
     }
-    const households: Array<{ id: string }> = await this.db.query(`SELECT id FROM household ORDER BY id`);
+    const households = await this.record.householdIds();
     for (let i = 0; i < households.length; i += SNAPSHOT_BATCH) {
-      yield* await this.snapshots.households(households.slice(i, i + SNAPSHOT_BATCH).map((h) => h.id));
+      yield* await this.snapshots.households(households.slice(i, i + SNAPSHOT_BATCH));
     }
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { SubjectSnapshot } from '@hub/domain';
 import { DeliveryQueues } from './delivery-queues.service';
-import { LedgerService } from './ledger.service';
+import { LedgerService } from '@hub/ledger';
 
 /**
  * Sends subjects to a system again, whatever it was last sent: the link forgets the version it

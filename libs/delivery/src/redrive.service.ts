@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ConnectorStateRepository } from '@hub/ledger';
+import { DeliveryLedgerRepository } from '@hub/ledger';
 import { DeliveryQueues } from './delivery-queues.service';
-import { TO_SEND } from './ledger-status';
 
 /**
  * Nothing lost: the ledger in PostgreSQL, not Redis, says what is still owed. Re-enqueueing an
@@ -9,22 +10,22 @@ import { TO_SEND } from './ledger-status';
  */
 @Injectable()
 export class DeliveryRedrive {
+  private readonly rows: DeliveryLedgerRepository;
+  private readonly state: ConnectorStateRepository;
+
   constructor(
-    private readonly db: DataSource,
+    db: DataSource,
     private readonly queues: DeliveryQueues,
-  ) {}
+  ) {
+    this.rows = new DeliveryLedgerRepository(db);
+    this.state = new ConnectorStateRepository(db);
+  }
 
   async sweep(limit = 10_000): Promise<number> {
     await this.restorePauses();
-    const rows: Array<{ system: string; subject_type: string; subject_id: string }> = await this.db.query(
-      `SELECT DISTINCT system, subject_type, subject_id FROM delivery
-        WHERE status IN ${TO_SEND} LIMIT $1`,
-      [limit],
-    );
-    await this.queues.enqueue(
-      rows.map((r) => ({ system: r.system, subjectType: r.subject_type, subjectId: r.subject_id })),
-    );
-    return rows.length;
+    const open = await this.rows.open(limit);
+    await this.queues.enqueue(open);
+    return open.length;
   }
 
   /**
@@ -32,10 +33,7 @@ export class DeliveryRedrive {
    * lost its data the queue forgot it, so every sweep puts paused systems' queues back on pause.
    */
   private async restorePauses(): Promise<void> {
-    const paused: Array<{ system: string }> = await this.db.query(
-      `SELECT system FROM connector_state WHERE paused`,
-    );
-    for (const { system } of paused) {
+    for (const system of await this.state.pausedSystems()) {
       const queue = this.queues.queues.get(system);
       if (queue && !(await queue.isPaused())) await queue.pause();
     }

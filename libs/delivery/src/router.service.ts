@@ -4,10 +4,8 @@ import { SnapshotService } from '@hub/record';
 import { DataSource } from 'typeorm';
 import { CONNECTORS, type ConnectorRegistry } from './connector-registry';
 import { DeliveryQueues } from './delivery-queues.service';
-import { TO_SEND } from './ledger-status';
-import { LedgerService, type LedgerStatus } from './ledger.service';
-
-type LedgerEntry = Parameters<LedgerService['record']>[0][number];
+import { LedgerService, type LedgerEntry, type LedgerStatus } from '@hub/ledger';
+import { SystemLinkRepository } from '@hub/ledger';
 
 /**
  * Turns one outbox event into delivery jobs: for each subject and each system, whether the system
@@ -16,13 +14,17 @@ type LedgerEntry = Parameters<LedgerService['record']>[0][number];
  */
 @Injectable()
 export class RouterService {
+  private readonly links: SystemLinkRepository;
+
   constructor(
     @Inject(CONNECTORS) private readonly connectors: ConnectorRegistry,
     private readonly snapshots: SnapshotService,
     private readonly ledger: LedgerService,
     private readonly queues: DeliveryQueues,
-    private readonly db: DataSource,
-  ) {}
+    db: DataSource,
+  ) {
+    this.links = new SystemLinkRepository(db);
+  }
 
   async route(event: RouteEventPayload): Promise<number> {
     const entries: LedgerEntry[] = [];
@@ -72,17 +74,10 @@ export class RouterService {
    * it must be ended too.
    */
   private async presentIn(subjects: RouteEventPayload['subjects']): Promise<Map<string, Set<string>>> {
-    const rows: Array<{ key: string; system: string }> = await this.db.query(
-      `SELECT subject_type || ':' || subject_id AS key, system FROM system_link
-        WHERE present AND (subject_type, subject_id) IN (SELECT * FROM unnest($1::text[], $2::uuid[]))
-       UNION
-       SELECT subject_type || ':' || subject_id, system FROM delivery
-        WHERE status IN ${TO_SEND}
-          AND (subject_type, subject_id) IN (SELECT * FROM unnest($1::text[], $2::uuid[]))`,
-      [subjects.map((s) => s.type), subjects.map((s) => s.id)],
-    );
     const held = new Map<string, Set<string>>();
-    for (const { key, system } of rows) held.set(key, (held.get(key) ?? new Set()).add(system));
+    for (const { key, system } of await this.links.holders(subjects)) {
+      held.set(key, (held.get(key) ?? new Set()).add(system));
+    }
     return held;
   }
 }

@@ -4,6 +4,7 @@ import type { HouseholdSnapshot, ResidentSnapshot } from '@hub/domain';
 import { SnapshotService } from '@hub/record';
 import { DataSource } from 'typeorm';
 import { CONNECTORS, type ConnectorRegistry } from './connector-registry';
+import { RecordSubjectsRepository } from './record-subjects.repository';
 
 export interface SubmittedReport {
   communityCode: string;
@@ -19,11 +20,15 @@ export interface SubmittedReport {
  */
 @Injectable()
 export class StatisticsReporter {
+  private readonly record: RecordSubjectsRepository;
+
   constructor(
     @Inject(CONNECTORS) private readonly connectors: ConnectorRegistry,
     private readonly snapshots: SnapshotService,
-    private readonly db: DataSource,
-  ) {}
+    db: DataSource,
+  ) {
+    this.record = new RecordSubjectsRepository(db);
+  }
 
   /** The previous month, `yyyy-MM` (Beijing time): what a report run on the 1st–5th covers. */
   static previousPeriod(now = new Date()): string {
@@ -36,11 +41,9 @@ export class StatisticsReporter {
   async submit(period: string, communityCodes?: string[]): Promise<SubmittedReport[]> {
     const connector = this.connectors.get('statistics') as StatisticsConnector | undefined;
     if (!connector) throw new Error('the statistics connector is not enabled');
-    const communities: Array<{ community_code: string }> = communityCodes
-      ? communityCodes.map((code) => ({ community_code: code }))
-      : await this.db.query(`SELECT DISTINCT community_code FROM resident ORDER BY community_code`);
+    const communities = communityCodes ?? (await this.record.communityCodes());
     const submitted: SubmittedReport[] = [];
-    for (const { community_code: communityCode } of communities) {
+    for (const communityCode of communities) {
       const { residents, households } = await this.communityState(communityCode);
       const figures = communityReport(residents, households, period);
       const reply = await connector.submitReport({ ...figures, communityCode });
@@ -52,18 +55,12 @@ export class StatisticsReporter {
   private async communityState(
     communityCode: string,
   ): Promise<{ residents: ResidentSnapshot[]; households: HouseholdSnapshot[] }> {
-    const residentIds: Array<{ id: string }> = await this.db.query(
-      `SELECT id FROM resident WHERE community_code = $1 AND merged_into IS NULL`,
-      [communityCode],
-    );
-    const householdIds: Array<{ id: string }> = await this.db.query(
-      `SELECT id FROM household WHERE community_code = $1`,
-      [communityCode],
-    );
-    const residents = (await Promise.all(residentIds.map(({ id }) => this.snapshots.resident(id)))).filter(
+    const residentIds = await this.record.residentIdsIn(communityCode);
+    const householdIds = await this.record.householdIdsIn(communityCode);
+    const residents = (await Promise.all(residentIds.map((id) => this.snapshots.resident(id)))).filter(
       (r): r is ResidentSnapshot => r !== undefined,
     );
-    const households = (await Promise.all(householdIds.map(({ id }) => this.snapshots.household(id)))).filter(
+    const households = (await Promise.all(householdIds.map((id) => this.snapshots.household(id)))).filter(
       (h): h is HouseholdSnapshot => h !== undefined,
     );
     return { residents, households };

@@ -1,8 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import { pinyinFull, pinyinInitials } from '@hub/domain';
-import { scopeCondition, type Actor, type ChangeSource } from './actor';
+import type { Actor, ChangeSource } from './actor';
+import { AddressRepository } from './address.repository';
+import { HouseholdMemberRepository } from './household-member.repository';
+import { HouseholdRepository } from './household.repository';
 import { RecordError } from './record-error';
-import { returnedRows } from './sql';
+import { ResidentRepository } from './resident.repository';
 import {
   fromRow,
   HOUSEHOLD_COLUMNS,
@@ -39,11 +42,22 @@ export class ChangeContext {
   /** What the change turned out to be, where that is known only once the record is read. */
   kind: string | null = null;
 
+  /** The record's statements, all on this change's transaction. */
+  readonly residents: ResidentRepository;
+  readonly households: HouseholdRepository;
+  readonly memberships: HouseholdMemberRepository;
+  readonly addresses: AddressRepository;
+
   constructor(
     readonly tx: EntityManager,
     readonly actor: Actor,
     readonly source: ChangeSource,
-  ) {}
+  ) {
+    this.residents = new ResidentRepository(tx);
+    this.households = new HouseholdRepository(tx);
+    this.memberships = new HouseholdMemberRepository(tx);
+    this.addresses = new AddressRepository(tx);
+  }
 
   get subjects(): TouchedSubject[] {
     return [...this.touched.values()];
@@ -61,13 +75,7 @@ export class ChangeContext {
 
   /** Locks a resident in the actor's scope for update; out of scope reads as not found. */
   async lockResident(id: string, expectedVersion?: number): Promise<Row> {
-    const params: unknown[] = [id];
-    const scope = scopeCondition(this.actor, 'community_code', params);
-    const rows: Row[] = await this.tx.query(
-      `SELECT * FROM resident WHERE id = $1 AND ${scope} FOR UPDATE`,
-      params,
-    );
-    const row = rows[0];
+    const row = await this.residents.lockInScope(id, this.actor);
     if (!row) throw RecordError.notFound('居民');
     if (row.merged_into) {
       throw new RecordError('conflict', '该居民档案已与另一档案合并为同一人，请在合并后的档案上修改');
@@ -82,14 +90,9 @@ export class ChangeContext {
   }
 
   async lockHousehold(id: string): Promise<Row> {
-    const params: unknown[] = [id];
-    const scope = scopeCondition(this.actor, 'community_code', params);
-    const rows: Row[] = await this.tx.query(
-      `SELECT * FROM household WHERE id = $1 AND ${scope} FOR UPDATE`,
-      params,
-    );
-    if (!rows[0]) throw RecordError.notFound('户');
-    return rows[0];
+    const row = await this.households.lockInScope(id, this.actor);
+    if (!row) throw RecordError.notFound('户');
+    return row;
   }
 
   /** Applies the fields that really change; a no-op patch leaves the version as it is. */
@@ -129,16 +132,8 @@ export class ChangeContext {
    */
   private async touchMembers(householdId: string): Promise<void> {
     const already = this.subjects.filter((s) => s.type === 'resident').map((s) => s.id);
-    const members = returnedRows<{ id: string; version: number }>(
-      await this.tx.query(
-        `UPDATE resident SET version = version + 1, updated_at = now()
-          WHERE id IN (SELECT resident_id FROM household_member WHERE household_id = $1 AND left_on IS NULL)
-            AND NOT (id = ANY($2::uuid[]))
-          RETURNING id, version`,
-        [householdId, already],
-      ),
-    );
-    for (const member of members) this.touch('resident', member.id, Number(member.version));
+    const members = await this.residents.stepMembers(householdId, already);
+    for (const member of members) this.touch('resident', member.id, member.version);
   }
 
   private async bumpVersion<M extends Record<string, string>>(
@@ -150,25 +145,12 @@ export class ChangeContext {
     provenance: string[],
     extra: Record<string, unknown> = {},
   ): Promise<void> {
-    const params: unknown[] = [row.id];
-    const assign = (column: string, value: unknown): string => {
-      params.push(value);
-      return `${column} = $${params.length}, `;
-    };
-    const sets = [
-      ...changed.map((field) => assign(columns[field], patch[field] ?? null)),
-      ...Object.entries(extra).map(([column, value]) => assign(column, value)),
-    ];
-    params.push(this.sources(provenance));
-    const [updated] = returnedRows<Row>(
-      await this.tx.query(
-        `UPDATE ${type} SET ${sets.join('')}version = version + 1, updated_at = now(),
-           field_sources = field_sources || $${params.length}::jsonb
-         WHERE id = $1 RETURNING version`,
-        params,
-      ),
-    );
-    this.touch(type, String(row.id), Number(updated.version));
+    const values: Record<string, unknown> = {};
+    for (const field of changed) values[columns[field]] = patch[field] ?? null;
+    Object.assign(values, extra);
+    const repository = type === 'resident' ? this.residents : this.households;
+    const version = await repository.update(String(row.id), values, this.sources(provenance));
+    this.touch(type, String(row.id), version);
   }
 }
 

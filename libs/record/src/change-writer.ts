@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor, ChangeSource } from './actor';
 import { ChangeContext } from './change-context';
+import { ChangeEventRepository } from './change-event.repository';
 import { RecordError } from './record-error';
 import { translateConstraint } from './constraint-problems';
 
@@ -38,7 +39,13 @@ export class ChangeWriter {
           if (subjects.length === 0) {
             throw new RecordError('invalid', '没有需要保存的修改：提交的内容与现有记录相同');
           }
-          const eventId = await this.writeEvent(ctx, ctx.kind ?? kind, subjects);
+          const eventId = await new ChangeEventRepository(tx).write({
+            kind: ctx.kind ?? kind,
+            source,
+            subjects,
+            actor,
+            reason: ctx.reason,
+          });
           return { result, eventId };
         });
       } catch (error) {
@@ -48,71 +55,5 @@ export class ChangeWriter {
         throw translateConstraint(error) ?? error;
       }
     }
-  }
-
-  /**
-   * Outbox event, version rows and the audit row in one statement (one round trip): a
-   * registration is on the hot path of every community office.
-   */
-  private async writeEvent(
-    ctx: ChangeContext,
-    kind: string,
-    subjects: ChangeContext['subjects'],
-  ): Promise<string> {
-    const { tx, actor, source } = ctx;
-    const residentIds = subjects.filter((s) => s.type === 'resident').map((s) => s.id);
-    const householdIds = subjects.filter((s) => s.type === 'household').map((s) => s.id);
-    const primary = subjects[0];
-    const rows: Array<{ id: string }> = await tx.query(
-      `WITH event AS (
-         INSERT INTO outbox_event (kind, source, subjects, actor_id, correlation_id)
-         VALUES ($1, $2, $3::jsonb, $4, $5) RETURNING id
-       ), resident_versions AS (
-         INSERT INTO resident_version (resident_id, version, state, change_kind, source, event_id, changed_by, reason)
-         SELECT r.id, r.version, to_jsonb(r) - 'field_sources', $1, $2, (SELECT id FROM event), $4, $12
-           FROM resident r WHERE r.id = ANY($6::uuid[])
-         RETURNING resident_id, version, state
-       ), household_versions AS (
-         INSERT INTO household_version (household_id, version, state, change_kind, source, event_id, changed_by, reason)
-         SELECT h.id, h.version, (to_jsonb(h) - 'field_sources') || jsonb_build_object('members', COALESCE(
-             (SELECT jsonb_agg(jsonb_build_object('residentId', m.resident_id, 'relation', m.relation,
-                'joinedOn', m.joined_on) ORDER BY m.id)
-                FROM household_member m WHERE m.household_id = h.id AND m.left_on IS NULL), '[]'::jsonb)),
-           $1, $2, (SELECT id FROM event), $4, $12
-           FROM household h WHERE h.id = ANY($7::uuid[])
-         RETURNING household_id, version, state
-       ), audit AS (
-         -- Before and after come from the version rows: what was audited is what was stored.
-         INSERT INTO audit_log (actor_id, actor_role, action, subject_type, subject_id, community_code,
-                                before, after, correlation_id)
-         SELECT $4, $8, $1, $9, $10, $11,
-           COALESCE((SELECT jsonb_object_agg('resident:' || p.resident_id, p.state)
-                       FROM resident_versions c JOIN resident_version p
-                         ON p.resident_id = c.resident_id AND p.version = c.version - 1), '{}'::jsonb)
-           || COALESCE((SELECT jsonb_object_agg('household:' || p.household_id, p.state)
-                       FROM household_versions c JOIN household_version p
-                         ON p.household_id = c.household_id AND p.version = c.version - 1), '{}'::jsonb),
-           COALESCE((SELECT jsonb_object_agg('resident:' || resident_id, state) FROM resident_versions), '{}'::jsonb)
-           || COALESCE((SELECT jsonb_object_agg('household:' || household_id, state) FROM household_versions), '{}'::jsonb)
-           || CASE WHEN $12::text IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('reason', $12::text) END,
-           $5
-       )
-       SELECT id FROM event`,
-      [
-        kind,
-        source,
-        JSON.stringify(subjects),
-        actor.userId,
-        actor.correlationId ?? null,
-        residentIds,
-        householdIds,
-        actor.role,
-        primary.type,
-        primary.id,
-        actor.communityCode,
-        ctx.reason,
-      ],
-    );
-    return rows[0].id;
   }
 }

@@ -5,9 +5,8 @@ import type { Actor } from './actor';
 import type { ChangeContext } from './change-context';
 import { ChangeWriter, type ChangeOutcome } from './change-writer';
 import type { AddressInput } from './inputs';
-import { lockMembers } from './membership';
 import { RecordError } from './record-error';
-import { addressUpsertSql, checkGridCell } from './resident-insert';
+import { checkGridCell } from './resident-insert';
 
 /** A member of the household being formed, with their relation to its head (GB/T 4761). */
 export interface MemberRelation {
@@ -35,38 +34,9 @@ export interface MergeInput {
 
 /** The members' current memberships began no later than the date of the move. */
 async function checkDate(ctx: ChangeContext, residentIds: string[], date: string): Promise<void> {
-  const [{ joined }]: Array<{ joined: string | null }> = await ctx.tx.query(
-    `SELECT max(joined_on)::text AS joined FROM household_member
-      WHERE resident_id = ANY($1::uuid[]) AND left_on IS NULL`,
-    [residentIds],
-  );
+  const joined = await ctx.memberships.latestJoin(residentIds);
   if (joined && joined > date)
     throw RecordError.invalid([{ field: 'date', message: `日期不能早于成员入户日期（${joined}）` }]);
-}
-
-/**
- * The members leave their household and join `to`, in the change's transaction. Two statements:
- * one person's current membership is unique, and the statements of one query's CTEs run in no
- * set order, so the old one must be ended first.
- */
-async function moveMemberships(
-  ctx: ChangeContext,
-  members: MemberRelation[],
-  to: string,
-  date: string,
-  reason: string,
-): Promise<void> {
-  const ids = members.map((m) => m.residentId);
-  await ctx.tx.query(
-    `UPDATE household_member SET left_on = $2, left_reason = $3
-      WHERE resident_id = ANY($1::uuid[]) AND left_on IS NULL`,
-    [ids, date, reason],
-  );
-  await ctx.tx.query(
-    `INSERT INTO household_member (household_id, resident_id, relation, joined_on)
-     SELECT $1, m.resident_id, m.relation, $3 FROM unnest($2::uuid[], $4::char(2)[]) AS m(resident_id, relation)`,
-    [to, ids, date, members.map((m) => m.relation)],
-  );
 }
 
 /**
@@ -87,13 +57,13 @@ export class HouseholdRestructureService {
       const household = await ctx.lockHousehold(householdId);
       if (household.status !== 'active')
         throw RecordError.invalid([{ field: 'members', message: '该户已注销' }]);
-      const current = await lockMembers(ctx, householdId);
+      const current = await ctx.memberships.lockCurrent(householdId);
       const leaving = new Set(input.members.map((m) => m.residentId));
       if (leaving.size !== input.members.length)
         throw RecordError.invalid([{ field: 'members', message: '分出成员不能重复' }]);
-      if (input.members.some((m) => !current.some((c) => c.resident_id === m.residentId)))
+      if (input.members.some((m) => !current.some((c) => c.residentId === m.residentId)))
         throw RecordError.invalid([{ field: 'members', message: '分出成员须是本户现有成员' }]);
-      if (current.every((c) => leaving.has(c.resident_id)))
+      if (current.every((c) => leaving.has(c.residentId)))
         throw RecordError.invalid([
           { field: 'members', message: '分户须在原户留下至少一人；全户迁走请用整户迁出' },
         ]);
@@ -107,32 +77,21 @@ export class HouseholdRestructureService {
 
       await checkDate(ctx, [...leaving], input.date);
       const community = String(household.community_code);
-      const params: unknown[] = [];
-      let addressSql = `SELECT $1::uuid AS id`;
-      if (input.address) {
-        await checkGridCell(ctx, community, input.address);
-        addressSql = addressUpsertSql(params, community, input.address);
-      } else params.push(household.address_id);
+      if (input.address) await checkGridCell(ctx, community, input.address);
       const newId = randomUUID();
-      params.push(
-        newId,
-        household.type,
-        community,
-        heads[0].residentId,
-        ctx.sources(['type', 'addressId', 'headResidentId', 'members']),
+      const addressId = await ctx.households.insertSplit(
+        {
+          id: newId,
+          type: String(household.type),
+          communityCode: community,
+          headResidentId: heads[0].residentId,
+          fieldSources: ctx.sources(['type', 'addressId', 'headResidentId', 'members']),
+        },
+        input.address ?? String(household.address_id),
       );
-      const n = params.length;
-      const [{ address_id }]: Array<{ address_id: string }> = await ctx.tx.query(
-        // Version 0: the change's own version step below makes it version 1 with its members.
-        `WITH new_address AS (${addressSql})
-         INSERT INTO household (id, type, community_code, head_resident_id, field_sources, address_id, version)
-         VALUES ($${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n}, (SELECT id FROM new_address), 0)
-         RETURNING address_id`,
-        params,
-      );
-      await moveMemberships(ctx, input.members, newId, input.date, 'split');
+      await ctx.memberships.move(input.members, newId, input.date, 'split');
       ctx.reason = input.reason?.trim() || null;
-      await this.rehouse(ctx, [...leaving], address_id, community);
+      await this.rehouse(ctx, [...leaving], addressId, community);
       await ctx.updateHousehold(await ctx.lockHousehold(newId), {}, true);
       await ctx.updateHousehold(household, {}, true);
       return { householdId: newId };
@@ -153,9 +112,9 @@ export class HouseholdRestructureService {
         throw RecordError.invalid([
           { field: 'fromHouseholdId', message: '并入的户有低保等救助记录，请先由民政办理变更' },
         ]);
-      const joining = await lockMembers(ctx, input.fromHouseholdId);
+      const joining = await ctx.memberships.lockCurrent(input.fromHouseholdId);
       const given = new Map(input.relations.map((r) => [r.residentId, r.relation]));
-      const missing = joining.filter((m) => !given.has(m.resident_id));
+      const missing = joining.filter((m) => !given.has(m.residentId));
       if (missing.length > 0 || given.size !== joining.length)
         throw RecordError.invalid([
           { field: 'relations', message: '请为并入户的每位成员填写与本户户主的关系' },
@@ -163,7 +122,7 @@ export class HouseholdRestructureService {
       if ([...given.values()].some((r) => HEAD_RELATIONS.includes(r)))
         throw RecordError.invalid([{ field: 'relations', message: '本户已有户主，并入成员不能登记为户主' }]);
       await checkDate(ctx, [...given.keys()], input.date);
-      await moveMemberships(ctx, input.relations, householdId, input.date, 'merged');
+      await ctx.memberships.move(input.relations, householdId, input.date, 'merged');
       ctx.reason = input.reason?.trim() || null;
       await this.rehouse(
         ctx,

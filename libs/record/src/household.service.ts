@@ -7,15 +7,13 @@ import { ChangeWriter, type ChangeOutcome } from './change-writer';
 import type { AssistanceInput, MemberInput, RegisterHouseholdInput } from './inputs';
 import { RecordError } from './record-error';
 import { fromRow, RESIDENT_COLUMNS } from './resident-columns';
-import { endMemberships, lockMembers, setRelation } from './membership';
-import { returnedRows } from './sql';
+import { ResidentRepository } from './resident.repository';
 import {
-  addressUpsertSql,
   checkGridCell,
   insertResidents,
+  newResidents,
   refuseKnownIdNumbers,
   residentFields,
-  residentTuples,
 } from './resident-insert';
 
 export interface RegisteredHousehold {
@@ -27,7 +25,12 @@ const today = (): string => chinaToday();
 
 @Injectable()
 export class HouseholdService {
-  constructor(private readonly writer: ChangeWriter) {}
+  /** Outside any change: the answer to a registration its unique index refused. */
+  private readonly residents: ResidentRepository;
+
+  constructor(private readonly writer: ChangeWriter) {
+    this.residents = new ResidentRepository(writer.dataSource);
+  }
 
   /** A whole household with all its members, in one change. */
   async register(actor: Actor, input: RegisterHouseholdInput): Promise<ChangeOutcome<RegisteredHousehold>> {
@@ -38,7 +41,7 @@ export class HouseholdService {
       // fires, the answer still names where each known person is recorded.
       if (error instanceof RecordError && error.problems[0]?.field === 'idNumber') {
         await refuseKnownIdNumbers(
-          this.writer.dataSource.manager,
+          this.residents,
           input.members.map((m, i) => ({ field: `members[${i}].idNumber`, idNumber: m.idNumber })),
         );
       }
@@ -46,10 +49,7 @@ export class HouseholdService {
     }
   }
 
-  /**
-   * Address, residents, household and memberships in one statement (data-modifying CTEs):
-   * registration is the busiest write of every community office, and each round trip costs.
-   */
+  /** The whole household is registered in one statement (see HouseholdRepository.register). */
   private insertHousehold(
     actor: Actor,
     input: RegisterHouseholdInput,
@@ -57,57 +57,41 @@ export class HouseholdService {
     return this.writer.run(actor, 'household.registered', 'community', async (ctx) => {
       const communityCode = await resolveCommunity(ctx, input.communityCode);
       await checkGridCell(ctx, communityCode, input.address);
-      const params: unknown[] = [];
-      const addressSql = addressUpsertSql(params, communityCode, input.address);
-      const residents = residentTuples(
+      const residents = newResidents(
         ctx,
         input.members.map((m) => residentFields(m, communityCode, null)),
-        params,
-        '(SELECT id FROM new_address)',
+        true,
       );
+      const residentIds = residents.map((r) => r.id);
       const householdId = randomUUID();
       const headIndex = input.members.findIndex((m) => HEAD_RELATIONS.includes(m.relation));
       const assistance = input.assistance;
-      const householdValues = [
-        householdId,
-        input.householdNo ?? null,
-        input.type,
-        communityCode,
-        residents.ids[headIndex],
-        assistance?.type ?? null,
-        assistance?.amount ?? null,
-        assistance?.approvedOn ?? null,
-        ctx.sources([
-          'householdNo',
-          'type',
-          'addressId',
-          'headResidentId',
-          'members',
-          ...(assistance ? ['assistanceType', 'assistanceAmount', 'assistanceApprovedOn'] : []),
-        ]),
-      ].map((value) => {
-        params.push(value);
-        return `$${params.length}`;
-      });
-      const memberTuples = memberValues(
-        params,
-        householdId,
-        residents.ids,
-        input.members,
+      await ctx.households.register(
+        {
+          id: householdId,
+          householdNo: input.householdNo ?? null,
+          type: input.type,
+          communityCode,
+          headResidentId: residentIds[headIndex],
+          assistanceType: assistance?.type ?? null,
+          assistanceAmount: assistance?.amount ?? null,
+          assistanceApprovedOn: assistance?.approvedOn ?? null,
+          fieldSources: ctx.sources([
+            'householdNo',
+            'type',
+            'addressId',
+            'headResidentId',
+            'members',
+            ...(assistance ? ['assistanceType', 'assistanceAmount', 'assistanceApprovedOn'] : []),
+          ]),
+        },
+        input.address,
+        residents,
+        input.members.map((m, i) => ({ residentId: residentIds[i], relation: m.relation })),
         input.joinedOn ?? today(),
       );
-      await ctx.tx.query(
-        `WITH new_address AS (${addressSql}),
-         new_residents AS (INSERT INTO resident (${residents.columns}) VALUES ${residents.tuples}),
-         new_household AS (
-           INSERT INTO household (id, household_no, type, community_code, head_resident_id, assistance_type,
-                                  assistance_amount, assistance_approved_on, field_sources, address_id)
-           VALUES (${householdValues.join(', ')}, (SELECT id FROM new_address)))
-         INSERT INTO household_member (household_id, resident_id, relation, joined_on) VALUES ${memberTuples}`,
-        params,
-      );
       ctx.touch('household', householdId, 1);
-      return { householdId, residentIds: residents.ids };
+      return { householdId, residentIds };
     });
   }
 
@@ -124,12 +108,12 @@ export class HouseholdService {
       if (HEAD_RELATIONS.includes(member.relation)) {
         throw RecordError.invalid([{ field: 'relation', message: '该户已有户主，新成员不能登记为户主' }]);
       }
-      await refuseKnownIdNumbers(ctx.tx, [{ field: 'idNumber', idNumber: member.idNumber }]);
+      await refuseKnownIdNumbers(ctx.residents, [{ field: 'idNumber', idNumber: member.idNumber }]);
       const community = String(household.community_code);
       const [residentId] = await insertResidents(ctx, [
         residentFields(member, community, String(household.address_id)),
       ]);
-      await insertMembers(ctx, householdId, [residentId], [member], joinedOn);
+      await ctx.memberships.join(householdId, [{ residentId, relation: member.relation }], joinedOn);
       await ctx.updateHousehold(household, {}, true);
       return { residentId };
     });
@@ -148,23 +132,20 @@ export class HouseholdService {
       const household = await ctx.lockHousehold(householdId);
       if (household.status !== 'active')
         throw RecordError.invalid([{ field: 'date', message: '该户已注销' }]);
-      const members = await lockMembers(ctx, householdId);
+      const members = await ctx.memberships.lockCurrent(householdId);
       if (members.length === 0) throw RecordError.invalid([{ field: 'date', message: '该户没有在册成员' }]);
       ctx.reason = `迁往${move.destination}${move.reason ? `：${move.reason}` : ''}`;
-      for (const { resident_id } of members) {
-        const [resident]: Array<Record<string, unknown>> = await ctx.tx.query(
-          `SELECT * FROM resident WHERE id = $1`,
-          [resident_id],
-        );
+      for (const { residentId } of members) {
+        const resident = await ctx.residents.get(residentId);
         const born = fromRow(RESIDENT_COLUMNS, resident).birthDate;
         if (born && born > move.date) {
           throw RecordError.invalid([{ field: 'date', message: '迁出日期不能早于成员的出生日期' }]);
         }
         await ctx.updateResident(resident, { residenceStatus: 'moved_out', movedOutOn: move.date });
       }
-      await endMemberships(ctx, householdId, move.date, 'moved_out');
+      await ctx.memberships.endAll(householdId, move.date, 'moved_out');
       await ctx.updateHousehold(household, { status: 'dissolved' }, true);
-      return { residentIds: members.map((m) => m.resident_id) };
+      return { residentIds: members.map((m) => m.residentId) };
     });
   }
 
@@ -179,23 +160,23 @@ export class HouseholdService {
   ): Promise<ChangeOutcome<{ version: number }>> {
     return this.writer.run(actor, 'household.head-changed', 'community', async (ctx) => {
       const household = await ctx.lockHousehold(householdId);
-      const members = await lockMembers(ctx, householdId);
-      if (!members.some((m) => m.resident_id === change.residentId)) {
+      const members = await ctx.memberships.lockCurrent(householdId);
+      if (!members.some((m) => m.residentId === change.residentId)) {
         throw RecordError.invalid([{ field: 'residentId', message: '新户主须是本户现有成员' }]);
       }
       const former = household.head_resident_id as string | null;
       if (former === change.residentId) {
         throw RecordError.invalid([{ field: 'residentId', message: '该成员已是户主' }]);
       }
-      const formerStays = !!former && members.some((m) => m.resident_id === former);
+      const formerStays = !!former && members.some((m) => m.residentId === former);
       if (formerStays && !change.formerHeadRelation) {
         throw RecordError.invalid([{ field: 'formerHeadRelation', message: '请填写原户主与新户主的关系' }]);
       }
       if (change.formerHeadRelation && HEAD_RELATIONS.includes(change.formerHeadRelation)) {
         throw RecordError.invalid([{ field: 'formerHeadRelation', message: '一户只能有一位户主' }]);
       }
-      await setRelation(ctx, householdId, change.residentId, '02');
-      if (formerStays) await setRelation(ctx, householdId, former, change.formerHeadRelation!);
+      await ctx.memberships.setRelation(householdId, change.residentId, '02');
+      if (formerStays) await ctx.memberships.setRelation(householdId, former, change.formerHeadRelation!);
       await ctx.updateHousehold(household, { headResidentId: change.residentId }, true);
       return { version: Number(household.version) + 1 };
     });
@@ -225,45 +206,28 @@ export class HouseholdService {
       }
       // The person may live in another community: found by the full ID number the worker holds
       // in hand (the 户口簿 or 迁移证), never by browsing other communities.
-      const rows: Array<{ id: string }> = await ctx.tx.query(
-        `SELECT id FROM resident WHERE id_number = $1 AND life_status = 'alive' FOR UPDATE`,
-        [move.idNumber],
-      );
-      if (!rows[0]) {
+      const residentId = await ctx.residents.lockLivingByIdNumber(move.idNumber);
+      if (!residentId) {
         throw RecordError.invalid([
           { field: 'idNumber', message: '系统中没有该公民身份号码的在世居民，请办理新登记' },
         ]);
       }
-      const residentId = rows[0].id;
       const date = move.date ?? today();
-      const left = returnedRows<{ household_id: string }>(
-        await ctx.tx.query(
-          `UPDATE household_member SET left_on = $2, left_reason = 'moved'
-          WHERE resident_id = $1 AND left_on IS NULL RETURNING household_id`,
-          [residentId, date],
-        ),
-      );
-      if (left[0]?.household_id === householdId) {
+      const left = await ctx.memberships.leave(residentId, date, 'moved');
+      if (left[0] === householdId) {
         throw RecordError.invalid([{ field: 'idNumber', message: '该居民已是本户成员' }]);
       }
-      for (const { household_id } of left) {
-        const [old]: Array<Record<string, unknown>> = await ctx.tx.query(
-          `SELECT * FROM household WHERE id = $1 FOR UPDATE`,
-          [household_id],
-        );
-        await ctx.updateHousehold(old, {}, true);
+      for (const oldHousehold of left) {
+        await ctx.updateHousehold(await ctx.households.lock(oldHousehold), {}, true);
       }
-      const [resident]: Array<Record<string, unknown>> = await ctx.tx.query(
-        `SELECT * FROM resident WHERE id = $1`,
-        [residentId],
-      );
+      const resident = await ctx.residents.get(residentId);
       await ctx.updateResident(resident, {
         communityCode: String(household.community_code),
         currentAddressId: String(household.address_id),
         residenceStatus: 'present',
         movedOutOn: null,
       });
-      await insertMembers(ctx, householdId, [residentId], [move], date);
+      await ctx.memberships.join(householdId, [{ residentId, relation: move.relation }], date);
       await ctx.updateHousehold(household, {}, true);
       return { residentId };
     });
@@ -293,39 +257,6 @@ function setAssistance(
   });
 }
 
-function memberValues(
-  params: unknown[],
-  householdId: string,
-  residentIds: string[],
-  members: Array<{ relation: string }>,
-  joinedOn: string,
-): string {
-  params.push(householdId, joinedOn);
-  const household = `$${params.length - 1}`;
-  const date = `$${params.length}`;
-  return residentIds
-    .map((id, i) => {
-      params.push(id, members[i].relation);
-      return `(${household}, $${params.length - 1}, $${params.length}, ${date})`;
-    })
-    .join(', ');
-}
-
-async function insertMembers(
-  ctx: ChangeContext,
-  householdId: string,
-  residentIds: string[],
-  members: Array<{ relation: string }>,
-  joinedOn: string,
-): Promise<void> {
-  const params: unknown[] = [];
-  const tuples = memberValues(params, householdId, residentIds, members, joinedOn);
-  await ctx.tx.query(
-    `INSERT INTO household_member (household_id, resident_id, relation, joined_on) VALUES ${tuples}`,
-    params,
-  );
-}
-
 /** The community a change is made in: a worker's own; others must name one within their scope. */
 export async function resolveCommunity(ctx: ChangeContext, requested: string | undefined): Promise<string> {
   const actor: Actor = ctx.actor;
@@ -341,11 +272,8 @@ export async function resolveCommunity(ctx: ChangeContext, requested: string | u
   if (!requested) {
     throw RecordError.invalid([{ field: 'communityCode', message: '请选择社区' }]);
   }
-  const params: unknown[] = [requested];
-  const street = actor.role === 'street_supervisor' ? ' AND street_code = $2' : '';
-  if (street) params.push(actor.streetCode);
-  const rows: unknown[] = await ctx.tx.query(`SELECT 1 FROM community WHERE code = $1${street}`, params);
-  if (rows.length === 0) {
+  const streetCode = actor.role === 'street_supervisor' ? actor.streetCode : undefined;
+  if (!(await ctx.addresses.communityExists(requested, streetCode))) {
     throw RecordError.invalid([{ field: 'communityCode', message: '社区不存在，或不在您的管辖范围内' }]);
   }
   return requested;

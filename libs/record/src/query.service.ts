@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { canSeeCorrections, scopeCondition, seesPersonalData, type Actor } from './actor';
+import { AuditLogRepository } from './audit-log.repository';
+import { HouseholdRepository } from './household.repository';
 import { RecordError } from './record-error';
-import { RESIDENT_SELECT, ResidentListRepository, type ResidentListFilter } from './resident-list.repository';
+import { ResidentListRepository, type ResidentListFilter } from './resident-list.repository';
+import { ResidentRepository } from './resident.repository';
 import { addressText, presentHistory, presentResident } from './resident-view';
 
 type Row = Record<string, unknown>;
@@ -15,7 +18,18 @@ export interface SearchQuery extends Partial<ResidentListFilter> {
 /** Reads of the unified record, always within the actor's scope; out of scope reads as absent. */
 @Injectable()
 export class RecordQueryService {
-  constructor(private readonly db: DataSource) {}
+  private readonly lists: ResidentListRepository;
+  private readonly residents: ResidentRepository;
+  private readonly households: HouseholdRepository;
+  /** Every read of a person's record is audited (who looked at whom, when). */
+  private readonly audit: AuditLogRepository;
+
+  constructor(db: DataSource) {
+    this.lists = new ResidentListRepository(db);
+    this.residents = new ResidentRepository(db);
+    this.households = new HouseholdRepository(db);
+    this.audit = new AuditLogRepository(db);
+  }
 
   async search(actor: Actor, query: SearchQuery): Promise<{ total: number; items: Row[] }> {
     const tags = query.tags ?? [];
@@ -24,7 +38,7 @@ export class RecordQueryService {
       throw new RecordError('forbidden', '您没有查看社区矫正人员的权限');
     }
     const params: unknown[] = [];
-    const { total, rows } = await new ResidentListRepository(this.db).page(
+    const { total, rows } = await this.lists.page(
       scopeCondition(actor, 'r.community_code', params),
       params,
       { ...query, includeInactive: !!query.includeInactive, tags, sort: query.sort ?? 'name' },
@@ -35,54 +49,27 @@ export class RecordQueryService {
   }
 
   async resident(actor: Actor, id: string): Promise<Row> {
-    const params: unknown[] = [id];
-    const rows: Row[] = await this.db.query(
-      `${RESIDENT_SELECT} WHERE r.id = $1 AND ${scopeCondition(actor, 'r.community_code', params)}`,
-      params,
-    );
-    if (!rows[0]) throw RecordError.notFound('居民');
+    const row = await this.residents.view(id, actor);
+    if (!row) throw RecordError.notFound('居民');
     // A retired duplicate's address leads to the resident it was merged into.
-    if (rows[0].merged_into)
-      return { ...(await this.resident(actor, String(rows[0].merged_into))), mergedFrom: id };
-    const history: Row[] = await this.db.query(
-      `SELECT v.*, u.display_name AS changed_by_name FROM resident_version v
-         LEFT JOIN app_user u ON u.id = v.changed_by WHERE v.resident_id = $1 ORDER BY v.version`,
-      [id],
-    );
-    await this.auditRead(actor, 'resident', id, String(rows[0].community_code));
+    if (row.merged_into) return { ...(await this.resident(actor, String(row.merged_into))), mergedFrom: id };
+    const history = await this.residents.history(id);
+    await this.audit.read(actor, 'resident', id, String(row.community_code));
     // Imported while a pair of its department records waits in the review queue: 疑似重复.
-    const [{ suspected }]: Array<{ suspected: boolean }> = await this.db.query(
-      `SELECT EXISTS (SELECT 1 FROM source_record_resident sr JOIN match_review m ON m.status = 'pending'
-                        AND (m.a_record = sr.source_record_id OR m.b_record = sr.source_record_id)
-                       WHERE sr.resident_id = $1) AS suspected`,
-      [id],
-    );
+    const suspected = await this.residents.suspectedDuplicate(id);
     return {
-      ...presentResident(rows[0], actor, true),
+      ...presentResident(row, actor, true),
       suspectedDuplicate: suspected,
       history: presentHistory(history, actor),
     };
   }
 
   async household(actor: Actor, id: string): Promise<Row> {
-    const params: unknown[] = [id];
-    const rows: Row[] = await this.db.query(
-      `SELECT h.*, c.name AS community_name, a.estate, a.building, a.unit, a.room, a.grid_code
-         FROM household h JOIN community c ON c.code = h.community_code JOIN address a ON a.id = h.address_id
-        WHERE h.id = $1 AND ${scopeCondition(actor, 'h.community_code', params)}`,
-      params,
-    );
-    const h = rows[0];
+    const h = await this.households.view(id, actor);
     if (!h) throw RecordError.notFound('户');
-    const members: Row[] = await this.db.query(`${RESIDENT_SELECT} WHERE m.household_id = $1 ORDER BY m.id`, [
-      id,
-    ]);
-    const history: Row[] = await this.db.query(
-      `SELECT v.*, u.display_name AS changed_by_name FROM household_version v
-         LEFT JOIN app_user u ON u.id = v.changed_by WHERE v.household_id = $1 ORDER BY v.version`,
-      [id],
-    );
-    await this.auditRead(actor, 'household', id, String(h.community_code));
+    const members = await this.households.members(id);
+    const history = await this.households.history(id);
+    await this.audit.read(actor, 'household', id, String(h.community_code));
     const personal = seesPersonalData(actor);
     return {
       id: h.id,
@@ -102,14 +89,5 @@ export class RecordQueryService {
       members: members.map((m) => presentResident(m, actor, true)),
       history: presentHistory(history, actor),
     };
-  }
-
-  /** Every read of a person's record is audited (who looked at whom, when). */
-  private async auditRead(actor: Actor, type: string, id: string, community: string): Promise<void> {
-    await this.db.query(
-      `INSERT INTO audit_log (actor_id, actor_role, action, subject_type, subject_id, community_code, correlation_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [actor.userId, actor.role, `${type}.read`, type, id, community, actor.correlationId ?? null],
-    );
   }
 }

@@ -42,7 +42,7 @@ export class ResidentService {
         const stored = fromRow(RESIDENT_COLUMNS, row);
         checkIdAgreesWith({ ...stored, ...patch });
         if (patch.idNumber !== undefined && patch.idNumber !== stored.idNumber) {
-          await refuseKnownIdNumbers(ctx.tx, [{ field: 'idNumber', idNumber: patch.idNumber }]);
+          await refuseKnownIdNumbers(ctx.residents, [{ field: 'idNumber', idNumber: patch.idNumber }]);
         }
         // A number added where there was none (a newborn's, issued by the police) corrects nothing.
         const added = !stored.idNumber && !!patch.idNumber;

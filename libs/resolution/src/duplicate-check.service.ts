@@ -16,8 +16,8 @@ import {
 } from '@hub/matching';
 import { seesPersonalData, type Actor } from '@hub/record';
 import { DataSource } from 'typeorm';
-import { goldenCandidates } from './golden-candidates';
-import { latestModel } from './latest-model';
+import { GoldenPersonRepository } from './golden-person.repository';
+import { MatchModelRepository } from './match-model.repository';
 
 /** What a community worker has typed so far for a new resident. */
 export interface EntryCandidate {
@@ -47,7 +47,13 @@ const CANDIDATE_LIMIT = 50;
  */
 @Injectable()
 export class DuplicateCheckService {
-  constructor(private readonly db: DataSource) {}
+  private readonly models: MatchModelRepository;
+  private readonly golden: GoldenPersonRepository;
+
+  constructor(db: DataSource) {
+    this.models = new MatchModelRepository(db);
+    this.golden = new GoldenPersonRepository(db);
+  }
 
   async check(entry: EntryCandidate, actor: Actor): Promise<PossibleDuplicate[]> {
     const id = normaliseIdNumber(entry.idNumber ?? null);
@@ -68,8 +74,8 @@ export class DuplicateCheckService {
       attributes: {},
     };
     if (!person.idNumber && !person.name) return [];
-    const model = await latestModel(this.db);
-    const candidates = await goldenCandidates(this.db, person, CANDIDATE_LIMIT);
+    const model = await this.models.latest();
+    const candidates = await this.golden.candidates(person, CANDIDATE_LIMIT);
     const entered = prepare(person);
     const found: PossibleDuplicate[] = [];
     for (const row of candidates) {

@@ -9,8 +9,9 @@ import {
   type SourcePerson,
 } from '@hub/matching';
 import { DataSource } from 'typeorm';
-import { SourceHouseholdStore } from './source-household-store';
-import { SourceStore } from './source-store';
+import { FeedCursorRepository } from './feed-cursor.repository';
+import { SourceHouseholdRepository } from './source-household.repository';
+import { SourceRecordRepository } from './source-record.repository';
 
 export interface SystemImport {
   system: string;
@@ -62,15 +63,17 @@ const MAX_FEED_PAGES = 10_000;
  */
 @Injectable()
 export class ImportService {
-  private readonly store: SourceStore;
-  private readonly households: SourceHouseholdStore;
+  private readonly store: SourceRecordRepository;
+  private readonly households: SourceHouseholdRepository;
+  private readonly cursors: FeedCursorRepository;
 
   constructor(
     @Inject(CONNECTORS) private readonly connectors: ConnectorRegistry,
-    private readonly db: DataSource,
+    db: DataSource,
   ) {
-    this.store = new SourceStore(db);
-    this.households = new SourceHouseholdStore(db);
+    this.store = new SourceRecordRepository(db);
+    this.households = new SourceHouseholdRepository(db);
+    this.cursors = new FeedCursorRepository(db);
   }
 
   /** The systems that hold persons (statistics holds none). */
@@ -145,11 +148,7 @@ export class ImportService {
     for (const system of systems) {
       const connector = this.connectors.get(system);
       if (!connector?.changes) continue;
-      const held: Array<{ inbound_cursor: string | null }> = await this.db.query(
-        `SELECT inbound_cursor FROM connector_state WHERE system = $1`,
-        [system],
-      );
-      if (held[0]?.inbound_cursor) continue;
+      if (await this.cursors.inboundCursor(system)) continue;
       let cursor: string | null = null;
       skipped[system] = 0;
       if (importStarted && connector.cursorAt) {
@@ -163,12 +162,7 @@ export class ImportService {
         }
       }
       if (cursor === null) continue;
-      await this.db.query(
-        `INSERT INTO connector_state (system, inbound_cursor) VALUES ($1, $2)
-         ON CONFLICT (system) DO UPDATE SET inbound_cursor = EXCLUDED.inbound_cursor, updated_at = now()
-          WHERE connector_state.inbound_cursor IS NULL`,
-        [system, cursor],
-      );
+      await this.cursors.startAt(system, cursor);
     }
     return skipped;
   }

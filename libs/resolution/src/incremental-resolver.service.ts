@@ -13,11 +13,14 @@ import {
 } from '@hub/matching';
 import { DataSource } from 'typeorm';
 import { evidenceOf } from './evidence';
-import { goldenCandidates } from './golden-candidates';
 import { derivedGoldenId } from './golden-ids';
+import { GoldenMembershipRepository } from './golden-membership.repository';
+import { GoldenPersonRepository } from './golden-person.repository';
 import { GoldenWriter } from './golden-writer';
-import { latestModel } from './latest-model';
-import { findStaged, SourceStore, stagedOfGolden, type StagedPerson } from './source-store';
+import { MatchDecisionRepository } from './match-decision.repository';
+import { MatchModelRepository } from './match-model.repository';
+import { MatchReviewRepository } from './match-review.repository';
+import { SourceRecordRepository, type StagedPerson } from './source-record.repository';
 
 /**
  * What became of one record: `linked` to an existing golden record, a new golden record with a
@@ -49,21 +52,31 @@ const CANDIDATE_LIMIT = 50;
  */
 @Injectable()
 export class IncrementalResolver {
-  private readonly store: SourceStore;
+  private readonly store: SourceRecordRepository;
   private readonly writer: GoldenWriter;
+  private readonly models: MatchModelRepository;
+  private readonly golden: GoldenPersonRepository;
+  private readonly membership: GoldenMembershipRepository;
+  private readonly decisions: MatchDecisionRepository;
+  private readonly reviews: MatchReviewRepository;
 
-  constructor(private readonly db: DataSource) {
-    this.store = new SourceStore(db);
+  constructor(db: DataSource) {
+    this.store = new SourceRecordRepository(db);
     this.writer = new GoldenWriter(db);
+    this.models = new MatchModelRepository(db);
+    this.golden = new GoldenPersonRepository(db);
+    this.membership = new GoldenMembershipRepository(db);
+    this.decisions = new MatchDecisionRepository(db);
+    this.reviews = new MatchReviewRepository(db);
   }
 
   /** The latest fitted model; undefined until a full resolution has run. */
   model(): Promise<Model | undefined> {
-    return latestModel(this.db);
+    return this.models.latest();
   }
 
   staged(system: string, recordId: string): Promise<StagedWithHash | undefined> {
-    return findStaged(this.db, system, recordId);
+    return this.store.find(system, recordId);
   }
 
   /** `before`: the record as staged until now (as `staged()` read it), undefined if never staged. */
@@ -99,7 +112,7 @@ export class IncrementalResolver {
    * so the better one is proposed for review instead.
    */
   private async bestMatch(person: StagedPerson, model: Model): Promise<BestMatch | undefined> {
-    const candidates = await goldenCandidates(this.db, person, CANDIDATE_LIMIT);
+    const candidates = await this.golden.candidates(person, CANDIDATE_LIMIT);
     if (candidates.length === 0) return undefined;
     const members = await this.members(candidates.map((c) => c.id));
     const apart = await this.keptApart(person);
@@ -138,7 +151,7 @@ export class IncrementalResolver {
 
   private async members(goldenIds: readonly string[]): Promise<Map<string, StagedPerson[]>> {
     const byGolden = new Map<string, StagedPerson[]>();
-    for (const row of await stagedOfGolden(this.db, goldenIds)) {
+    for (const row of await this.store.ofGolden(goldenIds)) {
       const list = byGolden.get(row.goldenId ?? '') ?? [];
       list.push(row);
       byGolden.set(row.goldenId ?? '', list);
@@ -148,19 +161,11 @@ export class IncrementalResolver {
 
   /** Source keys staff decided are not this record's person. */
   private async keptApart(p: SourcePerson): Promise<Set<string>> {
-    const rows: Array<{ other: string }> = await this.db.query(
-      `SELECT CASE WHEN a_system = $1 AND a_record_id = $2 THEN b_system || '/' || b_record_id
-                   ELSE a_system || '/' || a_record_id END AS other
-         FROM match_decision
-        WHERE kind = 'keep_apart' AND revoked_at IS NULL
-          AND ((a_system = $1 AND a_record_id = $2) OR (b_system = $1 AND b_record_id = $2))`,
-      [p.system, p.recordId],
-    );
-    return new Set(rows.map((r) => r.other));
+    return new Set(await this.decisions.keptApartFrom(p));
   }
 
   private async link(person: StagedPerson, goldenId: string, actor: string): Promise<void> {
-    await this.db.query(`UPDATE source_record SET golden_id = $2 WHERE id = $1`, [person.rowId, goldenId]);
+    await this.membership.link(person.rowId, goldenId);
     await this.refresh(goldenId);
     await this.history(goldenId, 'linked', person, actor);
   }
@@ -169,20 +174,13 @@ export class IncrementalResolver {
   private async createGolden(person: StagedPerson, actor: string): Promise<string> {
     const key = `${person.system}/${person.recordId}`;
     let id = derivedGoldenId(key);
-    for (let attempt = 1; await this.heldByOthers(id); attempt++) id = derivedGoldenId(key, attempt);
+    for (let attempt = 1; await this.membership.isHeld(id); attempt++) id = derivedGoldenId(key, attempt);
     await this.writer.upsertGolden([
       { id, fields: goldenFields([person]), rowIds: [person.rowId], previous: [null] },
     ]);
-    await this.db.query(`UPDATE source_record SET golden_id = $2 WHERE id = $1`, [person.rowId, id]);
+    await this.membership.link(person.rowId, id);
     await this.history(id, 'created', person, actor);
     return id;
-  }
-
-  private async heldByOthers(goldenId: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(`SELECT 1 FROM source_record WHERE golden_id = $1 LIMIT 1`, [
-      goldenId,
-    ]);
-    return rows.length > 0;
   }
 
   /** Field values follow the authority table over all the golden record's source records. */
@@ -203,29 +201,21 @@ export class IncrementalResolver {
     const [a, b] =
       BigInt(person.rowId) < BigInt(best.member.rowId) ? [person, best.member] : [best.member, person];
     const vector = a === person ? best.vector : comparePeople(prepare(a), prepare(b));
-    await this.db.query(
-      `INSERT INTO match_review (a_record, b_record, score, evidence, community_code)
-       VALUES ($1, $2, $3, $4::jsonb, $5)
-       ON CONFLICT ON CONSTRAINT uq_match_review_pair DO NOTHING`,
-      [
-        a.rowId,
-        b.rowId,
-        best.weight,
-        JSON.stringify(evidenceOf(model, vector, a, b)),
-        person.attributes.communityCode ?? best.communityCode,
-      ],
+    await this.reviews.propose(
+      a.rowId,
+      b.rowId,
+      best.weight,
+      evidenceOf(model, vector, a, b),
+      person.attributes.communityCode ?? best.communityCode,
     );
   }
 
-  private async history(
-    goldenId: string,
-    action: string,
-    person: SourcePerson,
-    actor: string,
-  ): Promise<void> {
-    await this.db.query(
-      `INSERT INTO golden_history (golden_id, action, detail, actor) VALUES ($1, $2, $3, $4)`,
-      [goldenId, action, JSON.stringify({ system: person.system, recordId: person.recordId }), actor],
+  private history(goldenId: string, action: string, person: SourcePerson, actor: string): Promise<void> {
+    return this.golden.addHistory(
+      goldenId,
+      action,
+      { system: person.system, recordId: person.recordId },
+      actor,
     );
   }
 }

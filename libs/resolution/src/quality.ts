@@ -2,7 +2,8 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { differentIdMerges, exactIdBaseline, pairwiseMetrics, type SourcePerson } from '@hub/matching';
 import type { DataSource } from 'typeorm';
-import { SourceStore } from './source-store';
+import { MatchReviewRepository } from './match-review.repository';
+import { SourceRecordRepository } from './source-record.repository';
 
 export interface QualityFigures {
   sourceRecords: number;
@@ -41,7 +42,7 @@ export async function readTruth(file: string): Promise<Map<string, string>> {
 export async function measureQuality(db: DataSource, truth: Map<string, string>): Promise<QualityFigures> {
   const people: SourcePerson[] = [];
   const golden: string[] = [];
-  for await (const batch of new SourceStore(db).readAll()) {
+  for await (const batch of new SourceRecordRepository(db).readAll()) {
     for (const p of batch) {
       people.push(p);
       golden.push(p.goldenId ?? `none:${p.system}/${p.recordId}`);
@@ -62,9 +63,7 @@ export async function measureQuality(db: DataSource, truth: Map<string, string>)
   const model = pairwiseMetrics(clusterOf, persons);
   const baselineClusters = exactIdBaseline(people);
   const baseline = pairwiseMetrics(baselineClusters, persons);
-  const [{ pending }]: Array<{ pending: number }> = await db.query(
-    `SELECT count(*)::int AS pending FROM match_review WHERE status = 'pending'`,
-  );
+  const pending = await new MatchReviewRepository(db).countPending();
   return {
     sourceRecords: people.length,
     goldenRecords: labels.size,

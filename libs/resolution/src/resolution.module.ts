@@ -3,7 +3,6 @@ import { RecordModule } from '@hub/record';
 import { FindingService } from './findings/finding.service';
 import { DuplicateCheckService } from './duplicate-check.service';
 import { GoldenExportService } from './golden-export.service';
-import { InboundMatcher } from './inbound-matcher.service';
 import { IncrementalResolver } from './incremental-resolver.service';
 import { OverlapReportService } from './overlap-report.service';
 import { ResolverService } from './resolver.service';
@@ -14,7 +13,6 @@ const SERVICES = [
   DuplicateCheckService,
   ResolverService,
   IncrementalResolver,
-  InboundMatcher,
   ReviewService,
   ReviewQueryService,
   GoldenExportService,
@@ -22,6 +20,10 @@ const SERVICES = [
   FindingService,
 ];
 
-/** Resolution without the connectors (the API); `ImportService` needs DeliveryModule's connectors. */
+/**
+ * Resolution without the connectors (the api loads this). The import, promotion and inbound
+ * matching need DeliveryModule's connectors: the worker and the CLI provide them
+ * (`@hub/resolution/departments`).
+ */
 @Module({ imports: [RecordModule], providers: SERVICES, exports: SERVICES })
 export class ResolutionModule {}

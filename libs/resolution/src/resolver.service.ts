@@ -4,7 +4,9 @@ import { DataSource } from 'typeorm';
 import { evidenceOf } from './evidence';
 import { GoldenWriter, type GoldenCluster, type WriteSeconds } from './golden-writer';
 import { assignGoldenIds } from './golden-ids';
-import { SourceStore, type StagedPerson } from './source-store';
+import { MatchDecisionRepository } from './match-decision.repository';
+import { MatchModelRepository } from './match-model.repository';
+import { SourceRecordRepository, type StagedPerson } from './source-record.repository';
 
 export interface ResolveSummary {
   sourceRecords: number;
@@ -28,12 +30,16 @@ const keyOf = (p: { system: string; recordId: string }) => `${p.system}/${p.reco
  */
 @Injectable()
 export class ResolverService {
-  private readonly store: SourceStore;
+  private readonly store: SourceRecordRepository;
   private readonly writer: GoldenWriter;
+  private readonly staffDecisions: MatchDecisionRepository;
+  private readonly models: MatchModelRepository;
 
-  constructor(private readonly db: DataSource) {
-    this.store = new SourceStore(db);
+  constructor(db: DataSource) {
+    this.store = new SourceRecordRepository(db);
     this.writer = new GoldenWriter(db);
+    this.staffDecisions = new MatchDecisionRepository(db);
+    this.models = new MatchModelRepository(db);
   }
 
   async resolve(actor = 'import'): Promise<ResolveSummary> {
@@ -75,7 +81,7 @@ export class ResolverService {
       ),
     }));
     await this.writer.replaceReviews(reviews);
-    await this.db.query(`INSERT INTO match_model (params) VALUES ($1)`, [JSON.stringify(resolution.model)]);
+    await this.models.save(resolution.model);
     const t3 = Date.now();
     const reviewSeconds = (t3 - reviewsStarted) / 1000;
     return {
@@ -108,23 +114,13 @@ export class ResolverService {
 
   /** Staff decisions, by source keys, as record indices (decisions on records gone are ignored). */
   private async decisions(index: Map<string, number>) {
-    const rows: Array<{
-      kind: string;
-      a_system: string;
-      a_record_id: string;
-      b_system: string;
-      b_record_id: string;
-    }> = await this.db.query(
-      `SELECT kind, a_system, a_record_id, b_system, b_record_id FROM match_decision
-          WHERE revoked_at IS NULL ORDER BY id`,
-    );
     const mustLink: Array<[number, number]> = [];
     const cannotLink: Array<[number, number]> = [];
-    for (const row of rows) {
-      const a = index.get(`${row.a_system}/${row.a_record_id}`);
-      const b = index.get(`${row.b_system}/${row.b_record_id}`);
+    for (const decision of await this.staffDecisions.standing()) {
+      const a = index.get(keyOf(decision.a));
+      const b = index.get(keyOf(decision.b));
       if (a === undefined || b === undefined) continue;
-      (row.kind === 'merge' ? mustLink : cannotLink).push([a, b]);
+      (decision.kind === 'merge' ? mustLink : cannotLink).push([a, b]);
     }
     return { mustLink, cannotLink };
   }

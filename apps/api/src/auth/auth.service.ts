@@ -1,10 +1,9 @@
 import { HttpException, HttpStatus, Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { InjectRepository } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
-import { Repository } from 'typeorm';
-import { AppUser } from '@hub/database';
+import { DataSource } from 'typeorm';
 import type { TokenClaims } from './auth.types';
+import { UserRepository } from './user.repository';
 
 const MAX_FAILED_LOGINS = 5;
 const LOCK_MINUTES = 15;
@@ -18,17 +17,17 @@ export class AuthService {
   /** Verifying against a throwaway hash keeps unknown usernames as slow as wrong passwords. */
   private readonly decoyHash = argon2.hash('decoy-password-for-timing');
 
+  private readonly users: UserRepository;
+
   constructor(
-    @InjectRepository(AppUser) private readonly users: Repository<AppUser>,
+    db: DataSource,
     private readonly jwt: JwtService,
-  ) {}
+  ) {
+    this.users = new UserRepository(db);
+  }
 
   async login(username: string, password: string): Promise<{ token: string; user: Record<string, unknown> }> {
-    const user = await this.users
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.username = :username', { username })
-      .getOne();
+    const user = await this.users.withPasswordHash(username);
     if (!user) {
       await argon2.verify(await this.decoyHash, password).catch(() => false);
       throw new UnauthorizedException('用户名或密码错误');
@@ -40,15 +39,10 @@ export class AuthService {
       );
     }
     if (!(await argon2.verify(user.passwordHash, password))) {
-      await this.users.query(
-        `UPDATE app_user SET failed_logins = failed_logins + 1,
-           locked_until = CASE WHEN failed_logins + 1 >= $2 THEN now() + make_interval(mins => $3) END
-         WHERE id = $1`,
-        [user.id, MAX_FAILED_LOGINS, LOCK_MINUTES],
-      );
+      await this.users.countFailedLogin(user.id, MAX_FAILED_LOGINS, LOCK_MINUTES);
       throw new UnauthorizedException('用户名或密码错误');
     }
-    await this.users.update(user.id, { failedLogins: 0, lockedUntil: null });
+    await this.users.clearFailedLogins(user.id);
     const claims: TokenClaims = {
       sub: user.id,
       role: user.role,

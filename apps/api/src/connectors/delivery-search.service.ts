@@ -3,32 +3,17 @@ import { DataSource } from 'typeorm';
 import { checkName, maskCitizenId, maskName, normaliseName, parseCitizenId } from '@hub/domain';
 import { DEPARTMENT_SYSTEMS } from '@hub/infra';
 import { seesPersonalData, type Actor } from '@hub/record';
+import { AuditLogRepository } from '../common/audit-log.repository';
 import { shownText } from '../common/embedded-ids';
+import { DeliverySearchRepository, type DeliveryRow, type FoundResident } from './delivery-search.repository';
 
 const SYSTEMS: string[] = DEPARTMENT_SYSTEMS.map((s) => s.slug);
 const NAME_OF = new Map<string, string>(DEPARTMENT_SYSTEMS.map((s) => [s.slug, s.name]));
-const SHOWN = 200;
 
-export interface DeliveryHit {
-  id: string;
-  system: string;
+/** A ledger row as the search shows it: with the system's name. */
+export interface DeliveryHit extends DeliveryRow {
   systemName: string;
-  subjectType: string;
-  subjectId: string;
-  name: string | null;
-  idNumber: string | null;
-  externalId: string | null;
-  version: number;
-  status: string;
-  action: string | null;
-  attempts: number;
-  errorKind: string | null;
-  lastError: string | null;
-  createdAt: Date;
-  updatedAt: Date;
 }
-
-type Row = Omit<DeliveryHit, 'systemName'> & { name: string | null; idNumber: string | null };
 
 /**
  * Finds deliveries by whom they concern — a resident's full ID number or exact name — or by the
@@ -37,35 +22,21 @@ type Row = Omit<DeliveryHit, 'systemName'> & { name: string | null; idNumber: st
  */
 @Injectable()
 export class DeliverySearch {
-  constructor(private readonly db: DataSource) {}
+  private readonly ledger: DeliverySearchRepository;
+  private readonly audit: AuditLogRepository;
+
+  constructor(db: DataSource) {
+    this.ledger = new DeliverySearchRepository(db);
+    this.audit = new AuditLogRepository(db);
+  }
 
   async search(actor: Actor, q: string, system?: string): Promise<DeliveryHit[]> {
     const people = await this.people(q);
-    const linked: Array<{ subject_id: string }> = await this.db.query(
-      `SELECT DISTINCT subject_id FROM system_link
-        WHERE system = ANY($1) AND subject_type IN ('resident', 'household') AND external_id = $2`,
-      [system ? [system] : SYSTEMS, q],
-    );
-    const ids = [...new Set([...people.map((p) => p.id), ...linked.map((l) => l.subject_id)])];
+    const linked = await this.ledger.linkedSubjects(system ? [system] : SYSTEMS, q);
+    const ids = [...new Set([...people.map((p) => p.id), ...linked])];
     if (ids.length === 0) return [];
-    await this.audit(actor, people);
-    const rows: Row[] = await this.db.query(
-      `SELECT d.id::text AS id, d.system, d.subject_type AS "subjectType", d.subject_id AS "subjectId",
-              p.name, p.id_number AS "idNumber", l.external_id AS "externalId", d.version,
-              CASE WHEN d.action = 'origin' THEN 'origin' ELSE d.status::text END AS status, d.action,
-              d.attempts, d.error_kind AS "errorKind", d.last_error AS "lastError",
-              d.created_at AS "createdAt", d.updated_at AS "updatedAt"
-         FROM delivery d
-         LEFT JOIN system_link l
-           ON l.system = d.system AND l.subject_type = d.subject_type AND l.subject_id = d.subject_id
-         LEFT JOIN household h ON d.subject_type = 'household' AND h.id = d.subject_id
-         LEFT JOIN resident p
-           ON p.id = CASE WHEN d.subject_type = 'resident' THEN d.subject_id ELSE h.head_resident_id END
-        WHERE d.subject_id = ANY($1::uuid[]) AND d.status <> 'not_relevant'
-          AND ($2::text IS NULL OR d.system = $2)
-        ORDER BY d.updated_at DESC, d.id DESC LIMIT ${SHOWN}`,
-      [ids, system ?? null],
-    );
+    if (people.length > 0) await this.audit.deliverySearched(actor, people);
+    const rows = await this.ledger.deliveriesOf(ids, system ?? null);
     const personal = seesPersonalData(actor);
     return rows.map((r) => ({
       ...r,
@@ -78,29 +49,11 @@ export class DeliverySearch {
   }
 
   /** Residents with exactly this ID number (a valid one) or exactly this name. */
-  private people(q: string): Promise<Array<{ id: string; community_code: string }>> {
+  private people(q: string): Promise<FoundResident[]> {
     const parsed = parseCitizenId(q);
-    if (parsed.ok) {
-      return this.db.query(`SELECT id, community_code FROM resident WHERE id_number = $1`, [parsed.id.value]);
-    }
+    if (parsed.ok) return this.ledger.residentsByIdNumber(parsed.id.value);
     const name = normaliseName(q);
     if (checkName(name) !== undefined) return Promise.resolve([]);
-    return this.db.query(`SELECT id, community_code FROM resident WHERE name = $1 LIMIT 50`, [name]);
-  }
-
-  private async audit(actor: Actor, people: Array<{ id: string; community_code: string }>): Promise<void> {
-    if (people.length === 0) return;
-    await this.db.query(
-      `INSERT INTO audit_log (actor_id, actor_role, action, subject_type, subject_id, community_code, correlation_id)
-       SELECT $1, $2, 'resident.delivery-search', 'resident', id, community, $3
-         FROM unnest($4::uuid[], $5::text[]) AS t(id, community)`,
-      [
-        actor.userId,
-        actor.role,
-        actor.correlationId ?? null,
-        people.map((p) => p.id),
-        people.map((p) => p.community_code),
-      ],
-    );
+    return this.ledger.residentsByName(name);
   }
 }

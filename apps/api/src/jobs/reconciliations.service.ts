@@ -3,13 +3,9 @@ import { DataSource } from 'typeorm';
 import { DEPARTMENT_SYSTEMS } from '@hub/infra';
 import { seesPersonalData, type Actor } from '@hub/record';
 import { shownText } from '../common/embedded-ids';
+import { ReconciliationRunRepository, type RunDifference } from './reconciliation-run.repository';
 
 const NAME_OF = new Map<string, string>(DEPARTMENT_SYSTEMS.map((s) => [s.slug, s.name]));
-
-type Difference = { fields?: Array<{ field: string; hub: unknown; department: unknown }> } & Record<
-  string,
-  unknown
->;
 
 /**
  * The latest reconciliation of each system (from the console or the nightly run). Differences
@@ -17,28 +13,26 @@ type Difference = { fields?: Array<{ field: string; hub: unknown; department: un
  */
 @Injectable()
 export class Reconciliations {
-  constructor(private readonly db: DataSource) {}
+  private readonly runs: ReconciliationRunRepository;
+
+  constructor(db: DataSource) {
+    this.runs = new ReconciliationRunRepository(db);
+  }
 
   async latest(actor: Actor): Promise<Array<Record<string, unknown>>> {
-    const rows: Array<Record<string, unknown> & { system: string; differences: Difference[] }> =
-      await this.db.query(
-        `SELECT DISTINCT ON (system) id::text AS id, system, status, repair, expected, held, missing,
-                extra, different, duplicates, repaired, differences, error, job_id AS "jobId",
-                started_at AS "startedAt", finished_at AS "finishedAt"
-           FROM reconciliation_run ORDER BY system, finished_at DESC, id DESC`,
-      );
+    const rows = await this.runs.latestPerSystem();
     const personal = seesPersonalData(actor);
     return rows.map((row) => ({
       ...row,
       name: NAME_OF.get(row.system) ?? row.system,
-      error: shownText(row.error as string | null, personal),
+      error: shownText(row.error, personal),
       differences: personal ? row.differences : row.differences.map(withoutValues),
     }));
   }
 }
 
 /** Field names without the compared values; a record id built from an ID number masked. */
-function withoutValues(difference: Difference): Difference {
+function withoutValues(difference: RunDifference): RunDifference {
   const externalId = typeof difference.externalId === 'string' ? difference.externalId : null;
   return {
     ...difference,

@@ -8,10 +8,13 @@ export function MorePersonFields({
   at,
   tid,
   corrections,
+  withEmployment,
 }: {
   at: (field: string) => NamePath;
   tid: (field: string) => string;
   corrections: boolean;
+  /** False where the main fields already ask for it (a person of working age). */
+  withEmployment: boolean;
 }) {
   const code = (label: string, field: string, table: string) => (
     <Col xs={24} md={8} key={field}>
@@ -25,7 +28,7 @@ export function MorePersonFields({
       {code('文化程度', 'education', 'education')}
       {code('政治面貌', 'politicalStatus', 'political-status')}
       {code('居住状况', 'livingStatus', 'living-status')}
-      {code('就业状况', 'employmentStatus', 'employment-status')}
+      {withEmployment && code('就业状况', 'employmentStatus', 'employment-status')}
       {code('养老保险状态', 'pensionStatus', 'pension-status')}
       <Col xs={24} md={8}>
         <Form.Item label="户籍地址" name={at('registeredAddress')}>

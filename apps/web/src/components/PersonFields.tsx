@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { useSession } from '../auth/SessionContext';
 import { canSeeCorrections } from '../auth/session-store';
 import { citizenIdFacts, normaliseIdInput } from '../lib/citizen-id';
+import { employmentStatusAsked } from '../lib/employment';
 import type { NamePath } from '../lib/field-path';
 import { CodeSelect } from './CodeSelect';
 import { DuplicateWarning } from './DuplicateWarning';
@@ -30,6 +31,11 @@ export function PersonFields({ form, path, itemPath, testPrefix, withRelation }:
   const at = (field: string): NamePath => [...itemPath, field];
   const abs = (field: string): NamePath => [...path, field];
   const tid = (field: string) => `${testPrefix}-${field}`;
+  const employmentAsked = employmentStatusAsked(
+    Form.useWatch(abs('gender'), form) as string | undefined,
+    Form.useWatch(abs('birthDate'), form) as dayjs.Dayjs | undefined,
+    Form.useWatch(abs('registrationType'), form) as string | undefined,
+  );
 
   const fillFromId = (raw: string) => {
     const facts = citizenIdFacts(raw);
@@ -120,6 +126,17 @@ export function PersonFields({ form, path, itemPath, testPrefix, withRelation }:
             <CodeSelect table="marital-status" data-testid={tid('maritalStatus')} />
           </Form.Item>
         </Col>
+        {employmentAsked && (
+          <Col xs={24} md={8}>
+            <Form.Item
+              label="就业状况"
+              name={at('employmentStatus')}
+              extra="人社局要求劳动年龄人员（男16–59岁、女16–54岁）填写，否则退回"
+            >
+              <CodeSelect table="employment-status" data-testid={tid('employmentStatus')} />
+            </Form.Item>
+          </Col>
+        )}
       </Row>
       <DuplicateWarning form={form} path={path} testId={`${testPrefix}-duplicate`} />
       <Collapse
@@ -130,7 +147,14 @@ export function PersonFields({ form, path, itemPath, testPrefix, withRelation }:
             key: 'more',
             label: '更多信息（选填：文化程度、政治面貌、就业、养老、残疾等）',
             forceRender: true,
-            children: <MorePersonFields at={at} tid={tid} corrections={!!user && canSeeCorrections(user)} />,
+            children: (
+              <MorePersonFields
+                at={at}
+                tid={tid}
+                corrections={!!user && canSeeCorrections(user)}
+                withEmployment={!employmentAsked}
+              />
+            ),
           },
         ]}
       />

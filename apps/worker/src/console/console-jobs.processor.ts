@@ -3,7 +3,7 @@ import type { BeforeApplicationShutdown } from '@nestjs/common';
 import { type Job, UnrecoverableError } from 'bullmq';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { ConsoleJobName, QueueName, type ReconcileJobPayload, type ReconcileJobResult } from '@hub/infra';
-import { PromotionService, type PromotionSummary } from '@hub/resolution';
+import { PromotionService, type PromotionSummary } from '@hub/resolution/departments';
 import { ImportRuns, type ImportJobResult } from './import-runs.service';
 import { ReconciliationRuns } from './reconciliation-runs.service';
 

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { ResolverService, type ResolveSummary } from '@hub/resolution';
 import {
   ImportService,
   PromotionService,
-  ResolverService,
   type PromotionSummary,
-  type ResolveSummary,
   type SystemImport,
-} from '@hub/resolution';
+} from '@hub/resolution/departments';
 
 export interface ImportJobResult {
   systems: SystemImport[];

@@ -8,10 +8,10 @@ import {
   CONNECTORS,
   DeliveryQueues,
   DeliveryService,
-  LedgerService,
   type ConnectorRegistry,
   type DeliveryOutcome,
 } from '@hub/delivery';
+import { LedgerService } from '@hub/ledger';
 
 /**
  * One BullMQ worker per online system. A failing subject is retried on its own (exponential

@@ -2,7 +2,7 @@ import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { InboundPoller } from '@hub/delivery';
 import { HubConfig } from '@hub/infra';
-import { InboundMatcher } from '@hub/resolution';
+import { InboundMatcher } from '@hub/resolution/departments';
 import { RepeatingTask } from '../common/repeating-task';
 
 /**

@@ -48,6 +48,14 @@ export class HubConfig {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV = 'development';
 
+  /**
+   * `pretty` (one coloured line per event, for a person at a terminal) or `json` (one object per
+   * line, for a log collector). Unset: pretty in development, JSON otherwise.
+   */
+  @IsOptional()
+  @IsIn(['pretty', 'json'])
+  LOG_FORMAT?: 'pretty' | 'json';
+
   /** Largest request body the API accepts; a household with ten members is ~10 kB. */
   @IsString()
   BODY_LIMIT = '256kb';

@@ -16,11 +16,33 @@ export const REDACTED_PATHS = [
   'body',
 ];
 
-export function pinoOptions(level: string, name: string): LoggerOptions {
+/** The log settings of an app (`HubConfig`'s `LOG_LEVEL`, `LOG_FORMAT`, `NODE_ENV`). */
+export interface LogSettings {
+  LOG_LEVEL: string;
+  LOG_FORMAT?: 'pretty' | 'json';
+  NODE_ENV: string;
+}
+
+export function pinoOptions(settings: LogSettings, name: string): LoggerOptions {
+  const pretty =
+    (settings.LOG_FORMAT ?? (settings.NODE_ENV === 'development' ? 'pretty' : 'json')) === 'pretty';
   return {
     name,
-    level,
+    level: settings.LOG_LEVEL,
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     base: { app: name },
+    ...(pretty
+      ? {
+          transport: {
+            target: 'pino-pretty',
+            options: {
+              colorize: true,
+              translateTime: 'SYS:HH:MM:ss',
+              ignore: 'pid,hostname,app',
+              messageKey: 'msg',
+            },
+          },
+        }
+      : {}),
   };
 }

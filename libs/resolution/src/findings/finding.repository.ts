@@ -1,4 +1,4 @@
-import { LedgerService } from '@hub/delivery';
+import { LedgerService } from '@hub/ledger';
 import type { DataSource, EntityManager } from 'typeorm';
 import { activeRecordSql } from '../promotion/records';
 import { isCorrectable } from './correctable';

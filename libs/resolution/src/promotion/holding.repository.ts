@@ -65,9 +65,14 @@ export class HoldingRepository {
       await runner.query(`SET LOCAL work_mem = '256MB'`);
       await runner.query(`DECLARE new_residents NO SCROLL CURSOR FOR ${NEW_RESIDENTS}`);
       for (;;) {
-        const rows = (await runner.query(`FETCH ${batch} FROM new_residents`)) as Array<Record<string, unknown>>;
+        const rows = (await runner.query(`FETCH ${batch} FROM new_residents`)) as Array<
+          Record<string, unknown>
+        >;
         if (rows.length === 0) break;
-        yield rows.map((row) => ({ subject: residentSnapshot(row), held: heldLinks(String(row.id), row.held) }));
+        yield rows.map((row) => ({
+          subject: residentSnapshot(row),
+          held: heldLinks(String(row.id), row.held),
+        }));
       }
       await runner.commitTransaction();
     } finally {

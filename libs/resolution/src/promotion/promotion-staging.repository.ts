@@ -113,6 +113,14 @@ export class PromotionStagingRepository {
       ANALYZE promote_person; ANALYZE promote_link`);
   }
 
+  /** Golden records this run did not promote, by reason (no name, no birth date, no community …). */
+  async skippedBy(): Promise<Record<string, number>> {
+    const rows: Array<{ reason: string; n: number }> = await this.db.query(
+      `SELECT reason, count(*)::int AS n FROM promote_skipped GROUP BY reason ORDER BY reason`,
+    );
+    return Object.fromEntries(rows.map((r) => [r.reason, r.n]));
+  }
+
   async drop(): Promise<void> {
     await this.db.query(
       `DROP TABLE IF EXISTS promote_person, promote_link, promote_finding, promote_skipped, promote_grid,

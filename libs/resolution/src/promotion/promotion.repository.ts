@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { toStaged } from '../source-store';
+import { toStaged } from '../source-record.repository';
 import type { ClusterRecord } from './promoted-person';
 
 export interface ExistingResident {
@@ -34,9 +34,38 @@ const KEEP_PROMOTED_INTO = `ON CONFLICT (source_record_id) DO UPDATE SET residen
 /** The resident a staged record was promoted into, if it was (`sr`). */
 const PROMOTED_INTO = `LEFT JOIN source_record_resident sr ON sr.source_record_id = s.id`;
 
+/** One promotion at a time city-wide: two would both see the same golden records as new. */
+const PROMOTION_LOCK = 7_302_400_010;
+
 /** Reads of the resolved city for promotion, in golden-id order, a chunk at a time. */
 export class PromotionReadRepository {
   constructor(private readonly db: DataSource) {}
+
+  /** Runs `work` holding the city-wide promotion lock; `alone` is false if another run holds it. */
+  async alone<T>(work: () => Promise<T>): Promise<{ alone: true; result: T } | { alone: false }> {
+    const runner = this.db.createQueryRunner();
+    await runner.connect();
+    try {
+      const [{ locked }] = (await runner.query(`SELECT pg_try_advisory_lock($1) AS locked`, [
+        PROMOTION_LOCK,
+      ])) as Array<{ locked: boolean }>;
+      if (!locked) return { alone: false };
+      try {
+        return { alone: true, result: await work() };
+      } finally {
+        await runner.query(`SELECT pg_advisory_unlock($1)`, [PROMOTION_LOCK]);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  async activeGoldenCount(): Promise<number> {
+    const [{ total }]: Array<{ total: number }> = await this.db.query(
+      `SELECT count(*)::int AS total FROM golden_person WHERE status = 'active'`,
+    );
+    return total;
+  }
 
   /**
    * The systems whose whole content was imported, with when: a person a roster lacks is then

@@ -41,8 +41,6 @@ export interface PromotionSummary extends PromotionCounts {
 
 /** Golden records per read: a chunk's records and rows are all that is held in memory. */
 const CHUNK = 2_000;
-/** One promotion at a time city-wide: two would both see the same golden records as new. */
-const PROMOTION_LOCK = 7_302_400_010;
 
 /** Pinyin of the names seen recently: names repeat, and pinyin is the costliest part of a row. */
 class PinyinCache {
@@ -94,21 +92,9 @@ export class PromotionService {
     actor = 'import',
     onProgress?: (progress: PromotionProgress) => Promise<void> | void,
   ): Promise<PromotionSummary> {
-    const runner = this.db.createQueryRunner();
-    await runner.connect();
-    try {
-      const [{ locked }] = (await runner.query(`SELECT pg_try_advisory_lock($1) AS locked`, [
-        PROMOTION_LOCK,
-      ])) as Array<{ locked: boolean }>;
-      if (!locked) throw new Error('另一次转入正在进行，请等待其完成');
-      try {
-        return await this.run(actor, onProgress);
-      } finally {
-        await runner.query(`SELECT pg_advisory_unlock($1)`, [PROMOTION_LOCK]);
-      }
-    } finally {
-      await runner.release();
-    }
+    const ran = await this.read.alone(() => this.run(actor, onProgress));
+    if (!ran.alone) throw new Error('另一次转入正在进行，请等待其完成');
+    return ran.result;
   }
 
   private async run(
@@ -119,9 +105,7 @@ export class PromotionService {
     // The import leaves these tables far from their last statistics: reads planned on stale
     // ones scan every record for each chunk.
     await new PromotionWriteRepository(this.db.manager).refreshStatistics(['golden_person', 'source_record']);
-    const [{ total }]: Array<{ total: number }> = await this.db.query(
-      `SELECT count(*)::int AS total FROM golden_person WHERE status = 'active'`,
-    );
+    const total = await this.read.activeGoldenCount();
     await this.staging.create();
     const goldenRecords = await this.stage(total, onProgress);
     const readSeconds = (Date.now() - started) / 1000;
@@ -177,7 +161,7 @@ export class PromotionService {
     const checkStarted = Date.now();
     const disputes = await new HoldingCheck(this.db, holders).run();
     const holdingSeconds = (Date.now() - checkStarted) / 1000;
-    const skippedBy = await this.skippedBy();
+    const skippedBy = await this.staging.skippedBy();
     await this.staging.drop();
     await onProgress?.({ done: goldenRecords, total, step: 'done' });
     const seconds = (Date.now() - started) / 1000;
@@ -245,13 +229,6 @@ export class PromotionService {
       for (const stream of Object.values(streams)) await stream.close();
     }
     return done;
-  }
-
-  private async skippedBy(): Promise<Record<string, number>> {
-    const rows: Array<{ reason: string; n: number }> = await this.db.query(
-      `SELECT reason, count(*)::int AS n FROM promote_skipped GROUP BY reason ORDER BY reason`,
-    );
-    return Object.fromEntries(rows.map((r) => [r.reason, r.n]));
   }
 }
 

@@ -1,5 +1,5 @@
 import type { SourceRef } from '@hub/matching';
-import type { StagedPerson } from '../source-store';
+import type { StagedPerson } from '../source-record.repository';
 
 /** `system/recordId`: how a staged record is named across promotion. */
 export const recordKey = (r: SourceRef): string => `${r.system}/${r.recordId}`;

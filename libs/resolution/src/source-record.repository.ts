@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { SourcePerson } from '@hub/matching';
 import { stringify } from 'safe-stable-stringify';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+
+type Db = DataSource | EntityManager;
 
 /** A staged source record as the resolver reads it back: the person plus its row id and golden id. */
 export interface StagedPerson extends SourcePerson {
@@ -55,9 +57,12 @@ function contentHash(p: SourcePerson): string {
 const STAGED_COLUMNS = `id, system, record_id, id_number_raw, id_number, id_valid, name, gender, birth_date, phone,
   address, attributes, golden_id`;
 
-/** The staged source records (table `source_record`): written in bulk, read back in id order. */
-export class SourceStore {
-  constructor(private readonly db: DataSource) {}
+/**
+ * The staged source records (table `source_record`, and `source_record_resident`, which follows
+ * them): written in bulk, read back in key order, linked to their golden records.
+ */
+export class SourceRecordRepository {
+  constructor(private readonly db: Db) {}
 
   /**
    * Upserts one batch (one statement: a column array per field). A record whose content did not
@@ -130,30 +135,39 @@ export class SourceStore {
       if (rows.length < batchSize) return;
     }
   }
+
+  /** One staged record, with the hash of its content (to tell a changed record from one seen again). */
+  async find(
+    system: string,
+    recordId: string,
+  ): Promise<(StagedPerson & { contentHash: string }) | undefined> {
+    const rows: Array<Record<string, unknown>> = await this.db.query(
+      `SELECT ${STAGED_COLUMNS}, content_hash FROM source_record WHERE system = $1 AND record_id = $2`,
+      [system, recordId],
+    );
+    return rows[0] ? { ...toStaged(rows[0]), contentHash: String(rows[0].content_hash) } : undefined;
+  }
+
+  /** The staged records of some golden records, in source-key order. */
+  async ofGolden(goldenIds: readonly string[]): Promise<StagedPerson[]> {
+    const rows: Array<Record<string, unknown>> = await this.db.query(
+      `SELECT ${STAGED_COLUMNS} FROM source_record WHERE golden_id = ANY($1::uuid[]) ORDER BY system, record_id`,
+      [goldenIds],
+    );
+    return rows.map(toStaged);
+  }
+
+  /** Points each record (`rowIds[i]`) at its golden record (`goldenIds[i]`), in one statement. */
+  async linkToGolden(rowIds: readonly string[], goldenIds: readonly string[]): Promise<void> {
+    await this.db.query(
+      `UPDATE source_record s SET golden_id = t.golden FROM unnest($1::bigint[], $2::uuid[]) AS t(id, golden)
+          WHERE s.id = t.id`,
+      [rowIds, goldenIds],
+    );
+  }
 }
 
-/** One staged record, with the hash of its content (to tell a changed record from one seen again). */
-export async function findStaged(
-  db: DataSource,
-  system: string,
-  recordId: string,
-): Promise<(StagedPerson & { contentHash: string }) | undefined> {
-  const rows: Array<Record<string, unknown>> = await db.query(
-    `SELECT ${STAGED_COLUMNS}, content_hash FROM source_record WHERE system = $1 AND record_id = $2`,
-    [system, recordId],
-  );
-  return rows[0] ? { ...toStaged(rows[0]), contentHash: String(rows[0].content_hash) } : undefined;
-}
-
-/** The staged records of some golden records, in source-key order. */
-export async function stagedOfGolden(db: DataSource, goldenIds: readonly string[]): Promise<StagedPerson[]> {
-  const rows: Array<Record<string, unknown>> = await db.query(
-    `SELECT ${STAGED_COLUMNS} FROM source_record WHERE golden_id = ANY($1::uuid[]) ORDER BY system, record_id`,
-    [goldenIds],
-  );
-  return rows.map(toStaged);
-}
-
+/** A `source_record` row (at least `STAGED_COLUMNS`) as the staged person; review and promotion read rows too. */
 export function toStaged(row: Record<string, unknown>): StagedPerson {
   const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
   return {

@@ -11,6 +11,14 @@ export type LedgerStatus = 'pending' | 'sent' | 'confirmed' | 'failed' | 'not_re
 export const TO_SEND = `('pending', 'sent')`;
 export const UNSETTLED = `('pending', 'sent', 'failed', 'waiting')`;
 
+/**
+ * The ledger's shared predicates. Its statements about one subject in one system all take the
+ * system, the subject's type and id as their first three parameters.
+ */
+export const SYSTEM_SUBJECT = `system = $1 AND subject_type = $2 AND subject_id = $3`;
+/** A create was attempted (its answer may never have come back): the system may hold the subject. */
+export const CREATE_ATTEMPTED = `action = 'upsert' AND attempts > 0`;
+
 /** Why a delivery waits for an ID number, in the worker's words. */
 export const AWAITING_ID_NUMBER = 'awaiting-id';
 export function awaitingIdMessage(birthDate: string | null, today: Date): string {

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { SourceHousehold } from '@hub/matching';
 import { stringify } from 'safe-stable-stringify';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+
+type Db = DataSource | EntityManager;
 
 const hashOf = (h: SourceHousehold): string =>
   createHash('sha1')
@@ -12,8 +14,8 @@ const hashOf = (h: SourceHousehold): string =>
  * The departments' own households as staged evidence (table `source_household`: the grid
  * platform's houses), upserted in batches like the persons; promotion reads them back.
  */
-export class SourceHouseholdStore {
-  constructor(private readonly db: DataSource) {}
+export class SourceHouseholdRepository {
+  constructor(private readonly db: Db) {}
 
   /** One statement per batch; unchanged houses keep their import time. */
   async upsert(households: readonly SourceHousehold[], runStartedAt: Date): Promise<number> {
