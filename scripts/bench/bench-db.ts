@@ -8,6 +8,8 @@ import { seedGeography } from '@hub/database/seed';
 const BASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export const BENCH_USER = { username: 'bench-worker', password: 'Bench@2026pass', community: '320402002001' };
+/** An IT operator, for the operators' pages (city-wide, no community). */
+export const BENCH_OPERATOR = { username: 'bench-operator', password: 'Bench@2026pass' };
 
 export interface BenchDatabase {
   name: string;
@@ -58,6 +60,10 @@ export async function createBenchDatabase(): Promise<BenchDatabase> {
       `INSERT INTO app_user (username, display_name, password_hash, role, community_code)
        VALUES ($1, $1, $2, 'community_worker', $3)`,
       [BENCH_USER.username, await argon2.hash(BENCH_USER.password), BENCH_USER.community],
+    );
+    await db.query(
+      `INSERT INTO app_user (username, display_name, password_hash, role) VALUES ($1, $1, $2, 'it_operator')`,
+      [BENCH_OPERATOR.username, await argon2.hash(BENCH_OPERATOR.password)],
     );
     const [{ server_version: serverVersion }]: Array<{ server_version: string }> =
       await db.query('SHOW server_version');

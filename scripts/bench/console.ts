@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { createDataSource } from '@hub/database';
 // Apps have no alias; the bench boots the real API in-process, as the e2e harness does.
 import { createApi } from '../../apps/api/src/main';
-import { BENCH_USER, createBenchDatabase } from './bench-db';
+import { BENCH_OPERATOR, BENCH_USER, createBenchDatabase } from './bench-db';
+import { measurePages, type PageTime } from './console-pages';
 import { insertPopulation } from './console-population';
 import { describeCpu, sampleCpu } from './cpu-usage';
 import { HttpClient } from './http-client';
@@ -13,6 +14,8 @@ import { HttpClient } from './http-client';
  * lists a community worker uses (filters, sorts, searches) through the real API, against a city of
  * `residents` people, beside a baseline in the same run: one resident read by its id through the
  * same API (authentication, scope, serialisation, one indexed row). Budget: 2 s a list.
+ * Then (unless `--no-pages`) every main page of the console in chromium, from navigation to its
+ * data on screen, beside the login page (which reads no data). Budget: 2 s a page.
  */
 function flag(name: string, fallback: number): number {
   const given = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -25,6 +28,7 @@ const RESIDENTS = flag('residents', 100_000);
 const ROUNDS = flag('rounds', 15);
 const BUDGET_MS = 2_000;
 const KEEP = process.argv.includes('--keep');
+const PAGES = !process.argv.includes('--no-pages');
 
 type Query = [label: string, path: string];
 
@@ -117,12 +121,38 @@ async function main(): Promise<void> {
     console.log(
       over === 0 ? `\nevery list within ${BUDGET_MS} ms (p95)` : `\n${over} lists over ${BUDGET_MS} ms`,
     );
+    if (PAGES) {
+      const { port } = app.getHttpServer().address() as AddressInfo;
+      const pages = await measurePages(`http://127.0.0.1:${port}`, sample, {
+        worker: [BENCH_USER.username, BENCH_USER.password],
+        operator: [BENCH_OPERATOR.username, BENCH_OPERATOR.password],
+      });
+      over += printPages(pages);
+    }
     process.exitCode = over === 0 ? 0 : 1;
   } finally {
     client.close();
     await app.close();
     if (!KEEP) await bench.drop();
   }
+}
+
+/** The page times beside the login page's; returns how many pages took longer than the budget. */
+function printPages(pages: PageTime[]): number {
+  const baseline = Math.min(...pages.filter((p) => p.page.startsWith('baseline')).map((p) => p.ms));
+  console.log(
+    `\n${'page (chromium, navigation → data on screen)'.padEnd(44)} ${'ms'.padStart(6)}  ×baseline`,
+  );
+  let over = 0;
+  for (const { page, ms } of pages) {
+    if (ms > BUDGET_MS) over += 1;
+    console.log(
+      `${page.padEnd(44)} ${String(ms).padStart(6)}  ${(ms / baseline).toFixed(1).padStart(6)}` +
+        (ms > BUDGET_MS ? `  OVER ${BUDGET_MS} ms` : ''),
+    );
+  }
+  console.log(over === 0 ? `\nevery page within ${BUDGET_MS} ms` : `\n${over} pages over ${BUDGET_MS} ms`);
+  return over;
 }
 
 main().catch((error: unknown) => {

@@ -4,7 +4,7 @@ import { dataSourceOptions } from '@hub/database';
 import { DeliveryModule } from '@hub/delivery';
 import { HubConfig } from '@hub/infra';
 import { ResolutionModule } from '@hub/resolution';
-import { ImportService, PromotionService } from '@hub/resolution/departments';
+import { ImportService, InboundMatcher, PromotionService } from '@hub/resolution/departments';
 import { LoggerModule } from 'nestjs-pino';
 
 /** What the operations commands need: the database, the connectors, the ledger and the queues. */
@@ -20,7 +20,7 @@ export class CliModule {
         DeliveryModule.forRoot(config),
         ResolutionModule,
       ],
-      providers: [{ provide: HubConfig, useValue: config }, ImportService, PromotionService],
+      providers: [{ provide: HubConfig, useValue: config }, ImportService, PromotionService, InboundMatcher],
       exports: [HubConfig],
     };
   }

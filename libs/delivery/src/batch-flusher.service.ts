@@ -4,9 +4,17 @@ import type { SubjectSnapshot } from '@hub/domain';
 import { SnapshotService } from '@hub/record';
 import { DataSource } from 'typeorm';
 import { CONNECTORS, type ConnectorRegistry } from './connector-registry';
-import { awaitsIdNumber, deliveryAction } from './delivery-action';
+import {
+  confirmedOutcome,
+  heldNothing,
+  judgeFailure,
+  needsCreateHistory,
+  planDelivery,
+  planWait,
+  subjectFacts,
+  type SendPlan,
+} from './delivery-plan';
 import { DeliveryLedgerRepository } from '@hub/ledger';
-import { awaitingIdMessage } from '@hub/ledger';
 import { LedgerService } from '@hub/ledger';
 import { SystemLinkRepository } from '@hub/ledger';
 import { SystemLockRepository } from './system-lock.repository';
@@ -81,44 +89,38 @@ export class BatchFlusher {
     }
     const open = await this.rows.openSubjects(connector.slug, MAX_SUBJECTS);
     const now = new Date();
-    const items: Array<BatchItem & { version: number }> = [];
+    const sends: Array<{ item: BatchItem; plan: SendPlan }> = [];
     for (const { subjectType, subjectId } of open) {
       const subject: SubjectSnapshot | undefined =
         subjectType === 'resident'
           ? await this.snapshots.resident(subjectId)
           : await this.snapshots.household(subjectId);
       if (!subject) continue;
-      const relevant = connector.relevant(subject, now);
-      if (awaitsIdNumber(connector, subject, relevant)) {
-        const reason = awaitingIdMessage(subject.type === 'resident' ? subject.birthDate : null, now);
-        await this.ledger.wait(connector.slug, subjectType, subjectId, subject.version, reason);
+      const facts = subjectFacts(connector, subject, now);
+      const waiting = planWait(facts);
+      if (waiting) {
+        await this.ledger.wait(connector.slug, subjectType, subjectId, subject.version, waiting.reason);
         continue;
       }
       const link = await this.ledger.link(connector.slug, subjectType, subjectId);
-      if (link && subject.version <= link.deliveredVersion) {
+      const attemptedBefore =
+        needsCreateHistory(facts, link) &&
+        (await this.ledger.createAttempted(connector.slug, subjectType, subjectId));
+      const plan = planDelivery(facts, { link, attemptedBefore });
+      if (plan.kind === 'up-to-date') {
         await this.ledger.confirmHeld(connector.slug, subjectType, subjectId);
         continue;
       }
-      const mayHold = relevant || (await this.ledger.mayHold(connector.slug, subjectType, subjectId, link));
-      const action = deliveryAction(subject, relevant, link, mayHold);
-      if (action === 'none') {
-        await this.ledger.confirm(connector.slug, subjectType, subjectId, subject.version, {
-          externalId: link?.externalId ?? null,
-          present: false,
-          action: 'none',
-        });
+      if (plan.action === 'none') {
+        await this.ledger.confirm(connector.slug, subjectType, subjectId, subject.version, heldNothing(plan));
         continue;
       }
-      items.push({
-        subject,
-        known: link ? { externalId: link.externalId } : null,
-        action,
-        version: subject.version,
-      });
+      sends.push({ item: { subject, known: plan.known, action: plan.action }, plan });
     }
-    if (items.length === 0) return;
-    for (const item of items)
-      await this.ledger.markAttempt(connector.slug, item.subject.type, item.subject.id, item.version);
+    if (sends.length === 0) return;
+    const items = sends.map((s) => s.item);
+    for (const { subject } of items)
+      await this.ledger.markAttempt(connector.slug, subject.type, subject.id, subject.version);
     result.sent = items.length;
     let results;
     try {
@@ -128,43 +130,33 @@ export class BatchFlusher {
     } catch (error) {
       // The whole batch failed (window closed, department down): everything stays open.
       const failure = asConnectorError(error);
-      for (const item of items) {
-        await this.ledger.noteError(
-          connector.slug,
-          item.subject.type,
-          item.subject.id,
-          failure.kind,
-          failure.message,
-        );
+      for (const { subject } of items) {
+        await this.ledger.noteError(connector.slug, subject.type, subject.id, failure.kind, failure.message);
       }
       result.retrying = items.length;
       return;
     }
-    for (const [index, item] of items.entries()) {
+    for (const [index, { item, plan }] of sends.entries()) {
       const outcome = results[index];
-      const { type, id } = item.subject;
+      const { type, id, version } = item.subject;
       if (outcome?.ok) {
-        await this.ledger.confirm(connector.slug, type, id, item.version, {
-          externalId: outcome.externalId ?? item.known?.externalId ?? null,
-          present: item.action === 'upsert',
-          action: item.action,
-        });
+        await this.ledger.confirm(
+          connector.slug,
+          type,
+          id,
+          version,
+          confirmedOutcome(plan, outcome.externalId),
+        );
         result.confirmed += 1;
         continue;
       }
       const failure = asConnectorError(outcome?.error ?? new Error('no result for this item'));
-      if (failure.kind === 'refused' && item.action === 'end' && !item.known?.externalId) {
-        // An end sent only in case a lost create had been applied: refused, so nothing is held.
-        await this.ledger.confirm(connector.slug, type, id, item.version, {
-          externalId: null,
-          present: false,
-          action: 'none',
-        });
+      const verdict = judgeFailure(failure, plan, 'batch');
+      if (verdict === 'nothing-held') {
+        await this.ledger.confirm(connector.slug, type, id, version, heldNothing(plan));
         result.confirmed += 1;
-        continue;
-      }
-      if (failure.final) {
-        await this.ledger.fail(connector.slug, type, id, item.version, failure.kind, failure.message);
+      } else if (verdict === 'failed') {
+        await this.ledger.fail(connector.slug, type, id, version, failure.kind, failure.message);
         result.refused += 1;
       } else {
         await this.ledger.noteError(connector.slug, type, id, failure.kind, failure.message);

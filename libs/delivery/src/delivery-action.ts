@@ -5,6 +5,23 @@ import type { SystemLink } from '@hub/ledger';
 export type DeliveryAction = 'upsert' | 'end' | 'none';
 
 /**
+ * Whether only the ledger can tell if the system holds the subject: the link neither says it is
+ * held nor names the system's record (none yet, or a create whose answer never came back).
+ */
+export function holdingUnknown(link: SystemLink | null): boolean {
+  return !link?.present && !link?.externalId;
+}
+
+/**
+ * Whether the system may hold the subject: it does by the link, or a create was attempted whose
+ * answer never came back (a crash after the department applied it, before the hub confirmed). A
+ * link naming a record the system no longer holds settles it: nothing is held.
+ */
+export function mayHold(link: SystemLink | null, attemptedBefore: boolean): boolean {
+  return !!link?.present || (holdingUnknown(link) && attemptedBefore);
+}
+
+/**
  * What a system is sent for a subject now: the subject if its rule says the system holds it, an
  * end if the system may hold one it should no longer, nothing otherwise. `mayHold`: the link says
  * the system holds it, or a create went out whose answer never came back.

@@ -4,19 +4,15 @@ import type { SubjectSnapshot } from '@hub/domain';
 import { SnapshotService } from '@hub/record';
 import { CONNECTORS, type ConnectorRegistry } from './connector-registry';
 import type { DeliverPayload } from '@hub/infra';
-import { awaitsIdNumber, deliveryAction } from './delivery-action';
-import { awaitingIdMessage } from '@hub/ledger';
-import { LedgerService, type SystemLink } from '@hub/ledger';
-
-/**
- * Whether the system may hold the subject: it does by the link, or a create was attempted whose
- * answer never came back (a crash after the department applied it, before the hub confirmed).
- */
-function mayHold(link: SystemLink | null, attemptedBefore: boolean): boolean {
-  if (link?.present) return true;
-  if (link?.externalId) return false;
-  return attemptedBefore;
-}
+import { LedgerService } from '@hub/ledger';
+import {
+  confirmedOutcome,
+  heldNothing,
+  judgeFailure,
+  planDelivery,
+  planWait,
+  subjectFacts,
+} from './delivery-plan';
 
 /**
  * Creates or updates the subject. A create the department refuses because it already holds the
@@ -64,52 +60,46 @@ export class DeliveryService {
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const subject = await this.load(subjectType, subjectId);
       if (!subject) return 'gone';
-      const now = new Date();
-      const relevant = connector.relevant(subject, now);
-      if (awaitsIdNumber(connector, subject, relevant)) {
-        const reason = awaitingIdMessage(subject.type === 'resident' ? subject.birthDate : null, now);
-        await this.ledger.wait(system, subjectType, subjectId, subject.version, reason);
+      const facts = subjectFacts(connector, subject, new Date());
+      const waiting = planWait(facts);
+      if (waiting) {
+        await this.ledger.wait(system, subjectType, subjectId, subject.version, waiting.reason);
         return 'waiting';
       }
-      const { link, attemptedBefore } = await this.ledger.claim(
-        system,
-        subjectType,
-        subjectId,
-        subject.version,
+      const plan = planDelivery(
+        facts,
+        await this.ledger.claim(system, subjectType, subjectId, subject.version),
       );
-      if (link && subject.version <= link.deliveredVersion) {
+      if (plan.kind === 'up-to-date') {
         await this.ledger.confirmHeld(system, subjectType, subjectId);
         return outcome;
       }
-      const action = deliveryAction(subject, relevant, link, mayHold(link, attemptedBefore));
+      const { action } = plan;
       let current: number;
       try {
-        let externalId = link?.externalId ?? null;
+        let externalId: string | null = null;
         if (action === 'upsert') {
-          externalId = await pushOrAdopt(connector, subject, link ? { externalId } : null, now);
+          externalId = await pushOrAdopt(connector, subject, plan.known, facts.now);
         } else if (action === 'end') {
-          await connector.end(subject, { externalId }, now);
+          // Without a link this names no record ({ externalId: null }); a batch item has none.
+          await connector.end(subject, { externalId: plan.externalId }, facts.now);
         }
         ({ currentVersion: current } = await this.ledger.confirm(
           system,
           subjectType,
           subjectId,
           subject.version,
-          { externalId, present: action === 'upsert', action },
+          confirmedOutcome(plan, externalId),
         ));
         outcome = action === 'upsert' ? 'delivered' : action === 'end' ? 'ended' : 'not-relevant';
       } catch (error) {
         const failure = asConnectorError(error);
-        if (failure.kind === 'refused' && action === 'end' && !link?.present) {
-          // An end sent only in case a lost create had been applied: refused, so nothing is held.
-          await this.ledger.confirm(system, subjectType, subjectId, subject.version, {
-            externalId: link?.externalId ?? null,
-            present: false,
-            action: 'none',
-          });
+        const verdict = judgeFailure(failure, plan, 'online');
+        if (verdict === 'nothing-held') {
+          await this.ledger.confirm(system, subjectType, subjectId, subject.version, heldNothing(plan));
           return 'not-relevant';
         }
-        if (failure.final) {
+        if (verdict === 'failed') {
           await this.ledger.fail(
             system,
             subjectType,

@@ -27,17 +27,10 @@ export class LedgerService {
   }
 
   /**
-   * Whether the system may hold the subject: it does by the link, or a create was attempted whose
-   * answer never came back (a crash after the department applied it, before the hub confirmed).
+   * Whether a create of the subject was ever attempted in the system: one whose answer never came
+   * back may have been applied (a crash after the department did, before the hub confirmed).
    */
-  async mayHold(
-    system: string,
-    subjectType: string,
-    subjectId: string,
-    link: SystemLink | null,
-  ): Promise<boolean> {
-    if (link?.present) return true;
-    if (link?.externalId) return false;
+  createAttempted(system: string, subjectType: string, subjectId: string): Promise<boolean> {
     return this.rows.createAttempted(system, subjectType, subjectId);
   }
 

@@ -1,9 +1,10 @@
 import { DEPARTMENT_SYSTEMS } from '@hub/infra';
+import type { LedgerStatus } from '@hub/ledger';
 import { shownText } from '../common/embedded-ids';
 import { refusalFix, type RefusalFix } from '../todo/refusal-fix';
 
-export type DeliveryState =
-  'pending' | 'sent' | 'confirmed' | 'failed' | 'waiting' | 'not_relevant' | 'origin';
+/** A ledger status, or `origin`: the department's own change, nothing to send it. */
+export type DeliveryState = LedgerStatus | 'origin';
 
 /** A subject's latest ledger row for one system, as read from `delivery`. */
 export interface LedgerRow {
