@@ -74,12 +74,26 @@ describe('Chaos: 2,000 changes through worker kills, failing departments, an out
   }, 60_000);
 
   const auth = { type: 'bearer' as const };
+  // What the phases below share: each starts only if the ones before it passed.
+  const passed = new Set<string>();
+  const after = (phase: string): void => {
+    if (!passed.has(phase)) throw new Error(`not run: the phase "${phase}" before it failed`);
+  };
+  const log: string[] = [];
+  let started = Date.now();
+  const note = (what: string) => {
+    log.push(`${Math.round((Date.now() - started) / 1000)}s ${what}`);
+    if (process.env.CHAOS_TRACE) console.log(log[log.length - 1]);
+  };
+  let drainMs = 0;
+  let living = 0;
+  const held: Record<string, number> = {};
   const expectOk = (what: string, res: { status: number; body: unknown }, status = 200): void => {
     if (res.status !== status) throw new Error(`${what} answered ${res.status}: ${JSON.stringify(res.body)}`);
   };
 
-  it('drains to exactly the hub’s latest state in every system, with nothing doubled and nothing stale', async () => {
-    // --- the changes: 167 households of three (501 residents), then patches and life events ---
+  it('takes 2,000 changes through worker kills, failing departments, an outage and a Redis restart', async () => {
+    // The changes: 167 households of three (501 residents), then patches and life events.
     const households: Array<{ id: string; kind: number; members: string[] }> = [];
     const ops: Op[] = [];
     const bodies = Array.from({ length: HOUSEHOLDS }, (_, i) => chaosHousehold(i));
@@ -183,17 +197,12 @@ describe('Chaos: 2,000 changes through worker kills, failing departments, an out
     ops.push(...tail);
     expect(ops).toHaveLength(CHANGES);
 
-    // --- the faults, on a timeline over the change phase ---
-    const started = Date.now();
+    // The faults, on a timeline over the change phase.
+    started = Date.now();
     let aborted = false;
     const at = async (ms: number) => {
       await sleep(Math.max(0, started + ms - Date.now()));
       if (aborted) throw new Error('aborted');
-    };
-    const log: string[] = [];
-    const note = (what: string) => {
-      log.push(`${Math.round((Date.now() - started) / 1000)}s ${what}`);
-      if (process.env.CHAOS_TRACE) console.log(log[log.length - 1]);
     };
     for (const slug of FLAKY) await sim.faults(slug, { errorRate: 0.3 });
     note(`errorRate 0.3 on ${FLAKY.join(', ')}`);
@@ -247,20 +256,25 @@ describe('Chaos: 2,000 changes through worker kills, failing departments, an out
     expect(counts).toEqual({ register: HOUSEHOLDS, death: 10, 'move-out': 10, birth: 10, patch: 1803 });
     expect(workers.kills).toBe(3);
     if (!workers.alive()) await workers.start();
+    passed.add('changes');
+  }, 200_000);
 
-    // --- drain ---
+  it('drains: every ledger row ends confirmed or not relevant', async () => {
+    after('changes');
     const drainStarted = Date.now();
     await drained(h, 300_000);
-    const drainMs = Date.now() - drainStarted;
+    drainMs = Date.now() - drainStarted;
     note('drained');
-
-    // --- the ledger holds each change's final state ---
     const open = await h.db.query(
       `SELECT system, status, count(*)::int AS n, min(last_error) AS error FROM delivery
         WHERE status NOT IN ('confirmed', 'not_relevant') GROUP BY system, status`,
     );
     expect(open).toEqual([]);
+    passed.add('drain');
+  }, 310_000);
 
+  it('applied no version after a newer one: each system holds each subject at its latest version', async () => {
+    after('drain');
     cli = await NestFactory.createApplicationContext(
       CliModule.forRoot(loadHubConfig({ ...settings, LOG_LEVEL: 'silent' })),
       { logger: false },
@@ -268,7 +282,6 @@ describe('Chaos: 2,000 changes through worker kills, failing departments, an out
     const connectors = cli.get<ConnectorRegistry>(CONNECTORS);
     const snapshots = cli.get(SnapshotService);
 
-    // --- no version applied after a newer one: each system's link is at the subject's version ---
     const links = new Map<string, { delivered_version: number; present: boolean }>(
       (
         await h.db.query<
@@ -311,13 +324,15 @@ describe('Chaos: 2,000 changes through worker kills, failing departments, an out
       }
     }
     expect(stale.slice(0, 20)).toEqual([]);
-
     note('links checked');
-    // --- reconciliation: 0 differences in each system ---
-    const reconciler = cli.get(ReconcileService);
+    passed.add('links');
+  }, 120_000);
+
+  it('reconciles with 0 differences in every system; statistics counts who lives here now', async () => {
+    after('links');
+    const reconciler = cli!.get(ReconcileService);
     const systems = reconciler.systems();
     expect(systems).toHaveLength(11);
-    const held: Record<string, number> = {};
     for (const system of systems) {
       const report = await reconciler.reconcile(system);
       held[system] = report.held;
@@ -332,8 +347,8 @@ describe('Chaos: 2,000 changes through worker kills, failing departments, an out
       }).toEqual({ system, missing: 0, extra: 0, different: 0, duplicates: 0, shown: [] });
     }
     // statistics keeps reports, not people: this month's report counts who lives here now.
-    const [{ population }] = await cli.get(StatisticsReporter).submit(currentPeriod(), [HOME]);
-    const [{ living }] = await h.db.query(
+    const [{ population }] = await cli!.get(StatisticsReporter).submit(currentPeriod(), [HOME]);
+    [{ living }] = await h.db.query(
       `SELECT count(*)::int AS living FROM resident
         WHERE community_code = $1 AND life_status = 'alive' AND residence_status = 'present'`,
       [HOME],
@@ -342,16 +357,21 @@ describe('Chaos: 2,000 changes through worker kills, failing departments, an out
     expect(living).toBe(HOUSEHOLDS * 3 - 20 + 10);
     const reports = await sim.records<Rec>('statistics');
     expect(reports.filter((r) => r.communityCode === HOME && r.period === currentPeriod())).toHaveLength(1);
+    passed.add('reconcile');
+  }, 180_000);
 
-    // --- no department holds anyone twice (straight from the simulator's own records) ---
+  it('leaves no department holding anyone twice (read from the simulator’s own records)', async () => {
+    after('drain');
     const doubled: Record<string, string[]> = {};
     for (const slug of Object.keys(HELD_ID)) {
       const found = doubles(slug, await sim.records<Rec>(slug));
       if (found.length > 0) doubled[slug] = found;
     }
     expect(doubled).toEqual({});
+  }, 60_000);
 
-    // --- what the faults cost: redeliveries ---
+  it('tells what the faults cost: redeliveries, duplicates refused, drain time', async () => {
+    after('drain');
     const [ledger] = await h.db.query(
       `SELECT count(*) FILTER (WHERE status = 'confirmed' AND action IS DISTINCT FROM 'origin')::int AS confirmed,
               count(*) FILTER (WHERE attempts > 1)::int AS retried,
@@ -374,7 +394,7 @@ describe('Chaos: 2,000 changes through worker kills, failing departments, an out
         `drain ${drainMs} ms | records held ${JSON.stringify(held)} | ${log.join('; ')}`,
     );
     expect(sims.faultsInjected).toBeGreaterThan(0);
-  }, 330_000);
+  }, 60_000);
 });
 
 function daysAgo(days: number): string {
