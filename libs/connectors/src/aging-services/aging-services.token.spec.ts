@@ -1,49 +1,41 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { standInDepartment, type StandIn } from '../testing/stand-in-department';
 import { TokenSource } from './aging-services.token';
 
 describe(TokenSource.name, () => {
-  let server: Server;
-  let url: string;
-  let issued: number;
-  let lastBody: string;
+  let dept: StandIn;
   let expiresIn: number;
+  // Tokens are numbered by the calls this test made, so `t2` means "asked a second time".
+  const issued = () => dept.calls.length;
+  const lastBody = () => dept.calls[dept.calls.length - 1].body;
 
   beforeAll(async () => {
-    server = createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      req.on('end', () => {
-        lastBody = body;
-        issued += 1;
-        res.setHeader('content-type', 'application/json');
-        if (!body.includes('client_secret=hub-aging-secret')) {
-          res.statusCode = 401;
-          res.end(JSON.stringify({ error: 'invalid_client' }));
-          return;
-        }
-        res.end(JSON.stringify({ access_token: `t${issued}`, token_type: 'Bearer', expires_in: expiresIn }));
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/oauth/token`;
+    dept = await standInDepartment(({ body }) =>
+      body.includes('client_secret=hub-aging-secret')
+        ? { body: { access_token: `t${issued()}`, token_type: 'Bearer', expires_in: expiresIn } }
+        : { status: 401, body: { error: 'invalid_client' } },
+    );
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => dept.close());
   beforeEach(() => {
-    issued = 0;
+    dept.calls.length = 0;
     expiresIn = 600;
   });
 
   const source = (secret = 'hub-aging-secret', renewBeforeMs = 60_000) =>
-    new TokenSource({ tokenUrl: url, clientId: 'hub', clientSecret: secret, renewBeforeMs });
+    new TokenSource({
+      tokenUrl: `${dept.url}/oauth/token`,
+      clientId: 'hub',
+      clientSecret: secret,
+      renewBeforeMs,
+    });
 
   it('asks with the client-credentials grant and shares one token', async () => {
     const sut = source();
     const tokens = await Promise.all([sut.current(), sut.current(), sut.current()]);
     expect(tokens).toEqual(['t1', 't1', 't1']);
-    expect(issued).toBe(1);
-    expect(new URLSearchParams(lastBody).get('grant_type')).toBe('client_credentials');
-    expect(new URLSearchParams(lastBody).get('client_id')).toBe('hub');
+    expect(issued()).toBe(1);
+    expect(new URLSearchParams(lastBody()).get('grant_type')).toBe('client_credentials');
+    expect(new URLSearchParams(lastBody()).get('client_id')).toBe('hub');
   });
 
   it('renews shortly before expiry', async () => {
@@ -51,7 +43,7 @@ describe(TokenSource.name, () => {
     const sut = source('hub-aging-secret', 1_000);
     await sut.current();
     await sut.current();
-    expect(issued).toBe(2);
+    expect(issued()).toBe(2);
   });
 
   it('renews after being told the token was refused', async () => {

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { decodeGbk } from '../common';
 import { residentSnapshot } from '../testing/snapshots';
+import { standInDepartment, type Answer, type RecordedCall } from '../testing/stand-in-department';
 import { createEmploymentConnector, sinceOf } from './employment.connector';
 
 const fixture = (path: string): Buffer => readFileSync(join(__dirname, 'fixtures', path));
@@ -15,47 +14,45 @@ const adult = residentSnapshot({
   employmentStatus: '2',
 });
 
-type Handler = (req: IncomingMessage, body: Buffer, res: ServerResponse) => void;
+const loginPage: Answer = {
+  headers: { 'content-type': 'text/html; charset=GBK' },
+  body: fixture('not-ok/login-page.html'),
+};
 
 /** A job centre stand-in: a login handing out numbered sessions, then the given page handler. */
-async function jobCentre(page: Handler) {
-  const seen: Array<{ url: string; cookie: string | undefined; body: string }> = [];
+async function jobCentre(page: (call: RecordedCall) => Answer) {
   let sessions = 0;
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks);
-      seen.push({ url: req.url ?? '', cookie: req.headers.cookie, body: body.toString('latin1') });
-      if (req.url === '/jy/login.do') {
-        const ok = body.toString() === 'username=hub&password=hub-employment-secret';
-        if (!ok)
-          return void res
-            .writeHead(200, { 'content-type': 'text/html; charset=GBK' })
-            .end(fixture('not-ok/login-page.html'));
-        sessions += 1;
-        res
-          .writeHead(302, {
-            location: '/jy/index.do',
-            'set-cookie': `JSESSIONID=s${sessions}; Path=/jy; HttpOnly`,
-          })
-          .end();
-        return;
-      }
-      page(req, body, res);
-    });
+  const server = await standInDepartment((call) => {
+    if (call.url !== '/jy/login.do') return page(call);
+    if (call.body !== 'username=hub&password=hub-employment-secret') return loginPage;
+    sessions += 1;
+    return {
+      status: 302,
+      headers: { location: '/jy/index.do', 'set-cookie': `JSESSIONID=s${sessions}; Path=/jy; HttpOnly` },
+    };
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { baseUrl, seen, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    baseUrl: server.url,
+    // The form arrives GBK-encoded; latin1 keeps one char per byte, so %XX escapes and raw bytes survive.
+    get seen() {
+      return server.calls.map((c) => ({
+        url: c.url,
+        cookie: c.headers.cookie,
+        body: c.raw.toString('latin1'),
+      }));
+    },
+    stop: server.close,
+  };
 }
 
-const text = (res: ServerResponse, file: string) =>
-  res.writeHead(200, { 'content-type': 'text/plain; charset=GBK' }).end(fixture(file));
+const text = (file: string): Answer => ({
+  headers: { 'content-type': 'text/plain; charset=GBK' },
+  body: fixture(file),
+});
 
 describe(createEmploymentConnector.name, () => {
   it('logs in, posts the form in GBK and keeps the own id', async () => {
-    const centre = await jobCentre((_req, _body, res) => text(res, 'ok/save-reply.txt'));
+    const centre = await jobCentre(() => text('ok/save-reply.txt'));
     try {
       const sut = createEmploymentConnector({
         baseUrl: centre.baseUrl,
@@ -74,14 +71,10 @@ describe(createEmploymentConnector.name, () => {
   });
 
   it('renews an expired session and retries once, transparently', async () => {
-    const centre = await jobCentre((req, _body, res) => {
-      if (req.headers.cookie === 'JSESSIONID=s1') {
-        return void res
-          .writeHead(200, { 'content-type': 'text/html; charset=GBK' })
-          .end(fixture('not-ok/login-page.html'));
-      }
-      text(res, 'ok/save-reply.txt');
-    });
+    // The first session has expired: the page answers with the login form.
+    const centre = await jobCentre((call) =>
+      call.headers.cookie === 'JSESSIONID=s1' ? loginPage : text('ok/save-reply.txt'),
+    );
     try {
       const sut = createEmploymentConnector({
         baseUrl: centre.baseUrl,
@@ -104,7 +97,7 @@ describe(createEmploymentConnector.name, () => {
   });
 
   it('wrong credentials are auth', async () => {
-    const centre = await jobCentre((_req, _body, res) => text(res, 'ok/save-reply.txt'));
+    const centre = await jobCentre(() => text('ok/save-reply.txt'));
     try {
       const sut = createEmploymentConnector({ baseUrl: centre.baseUrl, username: 'hub', password: 'wrong' });
       await expect(sut.push(adult, null, on)).rejects.toMatchObject({ kind: 'auth' });
@@ -114,7 +107,7 @@ describe(createEmploymentConnector.name, () => {
   });
 
   it('a `1|reason` reply is a final refusal carrying the department’s reason', async () => {
-    const centre = await jobCentre((_req, _body, res) => text(res, 'not-ok/save-refused.txt'));
+    const centre = await jobCentre(() => text('not-ok/save-refused.txt'));
     try {
       const sut = createEmploymentConnector({
         baseUrl: centre.baseUrl,
@@ -131,7 +124,7 @@ describe(createEmploymentConnector.name, () => {
   });
 
   it('refuses a name the system cannot hold before sending anything', async () => {
-    const centre = await jobCentre((_req, _body, res) => text(res, 'ok/save-reply.txt'));
+    const centre = await jobCentre(() => text('ok/save-reply.txt'));
     try {
       const sut = createEmploymentConnector({
         baseUrl: centre.baseUrl,
@@ -146,7 +139,7 @@ describe(createEmploymentConnector.name, () => {
   });
 
   it('ends with action=end and the own id', async () => {
-    const centre = await jobCentre((_req, _body, res) => text(res, 'ok/save-reply.txt'));
+    const centre = await jobCentre(() => text('ok/save-reply.txt'));
     try {
       const sut = createEmploymentConnector({
         baseUrl: centre.baseUrl,
@@ -163,11 +156,10 @@ describe(createEmploymentConnector.name, () => {
   });
 
   it('reads changes with ?since= in Beijing time', async () => {
-    const centre = await jobCentre((_req, _body, res) =>
-      res
-        .writeHead(200, { 'content-type': 'text/csv; charset=GBK', date: 'Mon, 01 Sep 2025 02:00:05 GMT' })
-        .end(fixture('ok/export.csv')),
-    );
+    const centre = await jobCentre(() => ({
+      headers: { 'content-type': 'text/csv; charset=GBK', date: 'Mon, 01 Sep 2025 02:00:05 GMT' },
+      body: fixture('ok/export.csv'),
+    }));
     try {
       const sut = createEmploymentConnector({
         baseUrl: centre.baseUrl,

@@ -1,54 +1,41 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { householdSnapshot, residentSnapshot } from '../testing/snapshots';
+import { inTurn, standInDepartment, type Answer, type RecordedCall } from '../testing/stand-in-department';
 import type { ConnectorError } from '../common';
 import unauthenticated from './fixtures/not-ok/unauthenticated.json';
 import invalidArgument from './fixtures/not-ok/invalid-argument.json';
 import batchReply from './fixtures/ok/persons-batch-reply.json';
 import { createGridGovernanceConnector } from './grid-governance.connector';
 
-type Answer = { status: number; body: unknown; headers?: Record<string, string> };
 type Call = { url: string; body: { items: Array<Record<string, unknown>> } };
 
-/** A platform that answers each call by a script, or by numbering the items it was sent. */
+const sent = (call: RecordedCall): Call['body'] => (call.body ? JSON.parse(call.body) : {}) as Call['body'];
+
+/** A platform that answers each call by a script (its last step repeated), or by numbering the items it was sent. */
 async function platform(script: Array<Answer | 'echo'>) {
-  const calls: Call[] = [];
-  let next = 0;
-  const server: Server = createServer((req, res) => {
-    let raw = '';
-    req.on('data', (chunk: Buffer) => (raw += chunk.toString()));
-    req.on('end', () => {
-      const body = (raw ? JSON.parse(raw) : {}) as Call['body'];
-      calls.push({ url: req.url ?? '', body });
-      const step = script[Math.min(next++, script.length - 1)];
-      const answer: Answer =
-        step === 'echo'
-          ? {
-              status: 200,
-              body: {
-                results: body.items.map((item, index) => ({
-                  index,
-                  ok: true,
-                  [req.url?.includes('houses') ? 'houseId' : 'personId']: String(
-                    item.personId ?? item.houseId ?? `N${calls.length}-${index}`,
-                  ),
-                })),
-              },
-            }
-          : step;
-      res
-        .writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers })
-        .end(JSON.stringify(answer.body));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const sut = createGridGovernanceConnector({
-    baseUrl: `http://127.0.0.1:${port}`,
-    token: 't',
-    minCallIntervalMs: 0,
-  });
-  return { sut, calls, close: () => new Promise<void>((r) => server.close(() => r())) };
+  const server = await standInDepartment(inTurn(script.map((step) => (step === 'echo' ? echo : step))));
+  // Echo ids are N<call number>-<index>, so a spec can tell which call created whom.
+  function echo(call: RecordedCall): Answer {
+    return {
+      status: 200,
+      body: {
+        results: sent(call).items.map((item, index) => ({
+          index,
+          ok: true,
+          [call.url.includes('houses') ? 'houseId' : 'personId']: String(
+            item.personId ?? item.houseId ?? `N${server.calls.length}-${index}`,
+          ),
+        })),
+      },
+    };
+  }
+  const sut = createGridGovernanceConnector({ baseUrl: server.url, token: 't', minCallIntervalMs: 0 });
+  return {
+    sut,
+    get calls(): Call[] {
+      return server.calls.map((call) => ({ url: call.url, body: sent(call) }));
+    },
+    close: server.close,
+  };
 }
 
 const on = new Date('2026-11-27T10:00:00+08:00');

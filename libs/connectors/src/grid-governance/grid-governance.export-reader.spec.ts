@@ -1,6 +1,5 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { ISSUE_DAY, issueHousehold, issueResidents } from '../testing/issue-household';
+import { standInDepartment } from '../testing/stand-in-department';
 import type { Connector } from '../common';
 import housesPage from './fixtures/ok/export-houses.json';
 import personsPage from './fixtures/ok/export-persons.json';
@@ -20,18 +19,11 @@ function differences(mapped: Json, exported: Json): string[] {
 
 /** The platform's export endpoints, answering with the fixture pages. */
 async function platform(): Promise<{ sut: Connector; close: () => Promise<void> }> {
-  const server: Server = createServer((req, res) => {
-    const body = req.url?.startsWith('/api/v2/houses') ? housesPage : personsPage;
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const sut = createGridGovernanceConnector({
-    baseUrl: `http://127.0.0.1:${port}`,
-    token: 't',
-    minCallIntervalMs: 0,
-  });
-  return { sut, close: () => new Promise<void>((r) => server.close(() => r())) };
+  const server = await standInDepartment(({ url }) => ({
+    body: url.startsWith('/api/v2/houses') ? housesPage : personsPage,
+  }));
+  const sut = createGridGovernanceConnector({ baseUrl: server.url, token: 't', minCallIntervalMs: 0 });
+  return { sut, close: server.close };
 }
 
 describe('grid-governance export reader', () => {

@@ -1,5 +1,4 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { standInDepartment } from '../testing/stand-in-department';
 import badSignature from './fixtures/not-ok/bad-signature-e401.sealed.json';
 import refusedE101 from './fixtures/not-ok/save-refused-e101.sealed.json';
 import saveReply from './fixtures/ok/save-reply.json';
@@ -9,17 +8,7 @@ import { seal } from './justice-corrections.envelope';
 const keys = { sm4Key: '0123456789abcdeffedcba9876543210', macKey: 'hub-justice-mac-key' };
 
 /** Answers every call with one status and body, as the department would. */
-async function department(status: number, body: unknown): Promise<{ url: string; close(): Promise<void> }> {
-  const server: Server = createServer((req, res) => {
-    req.resume();
-    req.on('end', () =>
-      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body)),
-    );
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
-}
+const department = (status: number, body: object) => standInDepartment(() => ({ status, body }));
 
 describe(JusticeCorrectionsClient.name, () => {
   it.each([

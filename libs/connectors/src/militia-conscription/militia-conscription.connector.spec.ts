@@ -1,15 +1,8 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { residentSnapshot } from '../testing/snapshots';
+import { standInDepartment, type StandIn } from '../testing/stand-in-department';
 import partlyRejected from './fixtures/not-ok/upload-partly-rejected.json';
 import { createMilitiaConscriptionConnector } from './militia-conscription.connector';
 import { readRoster } from './militia-conscription.roster';
-
-const readBody = async (req: IncomingMessage): Promise<Buffer> => {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-};
 
 /** The one file part of a multipart body (enough for this test's single-part uploads). */
 const filePart = (body: Buffer, contentType: string): Buffer => {
@@ -19,28 +12,25 @@ const filePart = (body: Buffer, contentType: string): Buffer => {
 };
 
 describe(createMilitiaConscriptionConnector.name, () => {
-  let server: Server;
+  let office: StandIn;
   let uploads: Array<{ authorization?: string; lines: Array<Record<string, string>> }>;
-  let reply: unknown;
+  let reply: object;
   let sut: ReturnType<typeof createMilitiaConscriptionConnector>;
 
   beforeAll(async () => {
-    server = createServer((req, res) => {
-      void readBody(req).then(async (body) => {
-        const lines = await readRoster(filePart(body, req.headers['content-type']!));
-        uploads.push({ authorization: req.headers.authorization, lines });
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(reply));
-      });
+    // The roster is a spreadsheet in a multipart upload: read it from the raw bytes before replying.
+    office = await standInDepartment(async ({ raw, headers }) => {
+      const lines = await readRoster(filePart(raw, headers['content-type']!));
+      uploads.push({ authorization: headers.authorization, lines });
+      return { body: reply };
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
     sut = createMilitiaConscriptionConnector({
-      baseUrl: `http://127.0.0.1:${port}`,
+      baseUrl: office.url,
       username: 'hub',
       password: 'hub-militia-secret',
     });
   });
-  afterAll(() => new Promise((resolve) => server.close(resolve)));
+  afterAll(() => office.close());
   beforeEach(() => {
     uploads = [];
   });

@@ -1,48 +1,40 @@
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { residentSnapshot } from '../testing/snapshots';
+import { inTurn, standInDepartment } from '../testing/stand-in-department';
 import { createPolicePopulationConnector, POLICE_SERVICE_PATH } from './police-population.connector';
 
 const fixture = (path: string): string => readFileSync(join(__dirname, 'fixtures', path), 'utf8');
+
+const xml = (file: string) => ({
+  headers: { 'content-type': 'text/xml; charset=utf-8' },
+  body: fixture(file),
+});
 
 /**
  * A stand-in that serves the department's WSDL and answers each call with a recorded payload,
  * so classification is tested through the real soap client, not on hand-made objects.
  */
-function replaying(replies: Array<{ status: number; file: string }>) {
-  const requests: string[] = [];
-  const server: Server = createServer((req, res) => {
-    if (req.url?.endsWith('?wsdl')) {
-      res.writeHead(200, { 'content-type': 'text/xml; charset=utf-8' }).end(fixture('ok/rkxx-service.wsdl'));
-      return;
-    }
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-    req.on('end', () => {
-      requests.push(body);
-      const reply = replies.shift() ?? { status: 500, file: 'not-ok/fault-e500.xml' };
-      res.writeHead(reply.status, { 'content-type': 'text/xml; charset=utf-8' }).end(fixture(reply.file));
-    });
-  });
-  return {
-    requests,
-    server,
-    start: () =>
-      new Promise<string>((resolve) =>
-        server.listen(0, '127.0.0.1', () =>
-          resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
-        ),
-      ),
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
 async function withDepartment(replies: Array<{ status: number; file: string }>) {
-  const department = replaying(replies);
-  const baseUrl = await department.start();
-  const sut = createPolicePopulationConnector({ baseUrl, username: 'hub', password: 'hub-police-secret' });
+  const calls = inTurn(
+    replies.map(({ status, file }) => ({ ...xml(file), status })),
+    { ...xml('not-ok/fault-e500.xml'), status: 500 },
+  );
+  const server = await standInDepartment((call) =>
+    call.url.endsWith('?wsdl') ? xml('ok/rkxx-service.wsdl') : calls(call),
+  );
+  const sut = createPolicePopulationConnector({
+    baseUrl: server.url,
+    username: 'hub',
+    password: 'hub-police-secret',
+  });
+  const department = {
+    // The SOAP envelopes sent, leaving out the client fetching the WSDL.
+    get requests() {
+      return server.calls.filter((c) => !c.url.endsWith('?wsdl')).map((c) => c.body);
+    },
+    stop: server.close,
+  };
   return { sut, department };
 }
 

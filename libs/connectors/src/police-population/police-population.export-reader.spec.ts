@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { makeCitizenId } from '@hub/domain';
 import { issueResidents, ISSUE_DAY } from '../testing/issue-household';
 import { residentSnapshot } from '../testing/snapshots';
+import { standInDepartment } from '../testing/stand-in-department';
 import { createPolicePopulationConnector } from './police-population.connector';
 import { policePopulationExportReader as sut } from './police-population.export-reader';
 
@@ -20,16 +19,13 @@ function differences(mapped: Record<string, unknown>, comparable: Record<string,
 
 /** Serves the WSDL and answers QueryRyxx with the recorded export, so records are read as exportAll yields them. */
 async function exportedRecords(): Promise<Array<Record<string, unknown>>> {
-  const server: Server = createServer((req, res) => {
-    const file = req.url?.endsWith('?wsdl') ? 'ok/rkxx-service.wsdl' : 'ok/export-query-ryxx.xml';
-    req.resume();
-    req.on('end', () => res.writeHead(200, { 'content-type': 'text/xml; charset=utf-8' }).end(fixture(file)));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const server = await standInDepartment(({ url }) => ({
+    headers: { 'content-type': 'text/xml; charset=utf-8' },
+    body: fixture(url.endsWith('?wsdl') ? 'ok/rkxx-service.wsdl' : 'ok/export-query-ryxx.xml'),
+  }));
   try {
-    const { port } = server.address() as AddressInfo;
     const connector = createPolicePopulationConnector({
-      baseUrl: `http://127.0.0.1:${port}`,
+      baseUrl: server.url,
       username: 'hub',
       password: 'hub-police-secret',
     });
@@ -37,7 +33,7 @@ async function exportedRecords(): Promise<Array<Record<string, unknown>>> {
     for await (const record of connector.exportAll()) records.push(record);
     return records;
   } finally {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await server.close();
   }
 }
 

@@ -1,32 +1,24 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { residentSnapshot } from '../testing/snapshots';
+import { inTurn, standInDepartment, type Answer } from '../testing/stand-in-department';
 import { createPublicHealthConnector } from './public-health.connector';
 
-type Handler = (req: IncomingMessage, body: string, res: ServerResponse) => void;
-
-/** A scripted FHIR server: each test says how the next calls are answered. */
-async function fakeFhir(
-  script: Handler[],
-): Promise<{ url: string; calls: string[]; close(): Promise<void> }> {
-  const calls: string[] = [];
-  const server: Server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    req.on('end', () => {
-      calls.push(`${req.method} ${req.url} ${req.headers['if-match'] ?? ''}`.trim());
-      const next = script.shift();
-      if (!next) return void res.writeHead(500).end();
-      next(req, body, res);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, calls, close: () => new Promise((r) => server.close(() => r())) };
+/** A scripted FHIR server: each test says how the next calls are answered; unscripted ones get a 500. */
+async function fakeFhir(script: Answer[]) {
+  const server = await standInDepartment(inTurn(script, { status: 500 }));
+  return {
+    url: server.url,
+    close: server.close,
+    // Method, path and If-Match: what the optimistic-locking tests compare.
+    calls: () => server.calls.map((c) => `${c.method} ${c.url} ${c.headers['if-match'] ?? ''}`.trim()),
+    bodies: () => server.calls.map((c) => c.body),
+  };
 }
 
-const json = (status: number, body: unknown) => (_req: IncomingMessage, _b: string, res: ServerResponse) =>
-  res.writeHead(status, { 'content-type': 'application/fhir+json' }).end(JSON.stringify(body));
+const json = (status: number, body: object): Answer => ({
+  status,
+  body,
+  headers: { 'content-type': 'application/fhir+json' },
+});
 const patient = (versionId: string) => ({
   resourceType: 'Patient',
   id: '32040200000000001',
@@ -46,7 +38,7 @@ describe(createPublicHealthConnector.name, () => {
     await expect(sut.push(residentSnapshot(), { externalId: '32040200000000001' }, on)).resolves.toEqual({
       externalId: '32040200000000001',
     });
-    expect(fhir.calls).toEqual([
+    expect(fhir.calls()).toEqual([
       'GET /fhir/Patient/32040200000000001',
       'PUT /fhir/Patient/32040200000000001 W/"1"',
       'GET /fhir/Patient/32040200000000001',
@@ -69,8 +61,7 @@ describe(createPublicHealthConnector.name, () => {
 
   it('takes a new archive number from Location when the body is empty', async () => {
     const fhir = await fakeFhir([
-      (_req, _body, res) =>
-        res.writeHead(201, { location: '/fhir/Patient/32040200000000009/_history/1' }).end(),
+      { status: 201, headers: { location: '/fhir/Patient/32040200000000009/_history/1' } },
     ]);
     const sut = createPublicHealthConnector({ baseUrl: fhir.url, token: 't' });
     await expect(sut.push(residentSnapshot(), null, on)).resolves.toEqual({
@@ -93,7 +84,7 @@ describe(createPublicHealthConnector.name, () => {
     const ids: unknown[] = [];
     for await (const record of sut.exportAll()) ids.push(record.id);
     expect(ids).toEqual(['a', 'b', 'c']);
-    expect(fhir.calls).toEqual([
+    expect(fhir.calls()).toEqual([
       'GET /fhir/Patient?_count=2&_offset=0',
       'GET /fhir/Patient?_count=2&_offset=2',
     ]);
@@ -104,7 +95,7 @@ describe(createPublicHealthConnector.name, () => {
     const fhir = await fakeFhir([]);
     const sut = createPublicHealthConnector({ baseUrl: fhir.url, token: 't' });
     await sut.end(residentSnapshot({ residenceStatus: 'moved_out' }), { externalId: '1' }, on);
-    expect(fhir.calls).toEqual([]);
+    expect(fhir.calls()).toEqual([]);
     await fhir.close();
   });
 
@@ -113,19 +104,17 @@ describe(createPublicHealthConnector.name, () => {
     const fhir = await fakeFhir([
       json(200, { resourceType: 'Bundle', entry: [{ resource: held }] }),
       json(200, held),
-      (_req, body, res) => {
-        expect(JSON.parse(body)).toMatchObject({ id: '32040200000000001', deceasedBoolean: true });
-        json(200, {})(_req, body, res);
-      },
+      json(200, {}),
     ]);
     const sut = createPublicHealthConnector({ baseUrl: fhir.url, token: 't' });
     const dead = residentSnapshot({ lifeStatus: 'deceased' });
     await sut.end(dead, null, on);
-    expect(fhir.calls).toEqual([
+    expect(fhir.calls()).toEqual([
       `GET /fhir/Patient?identifier=urn%3Acn%3Aresident-id%7C${dead.idNumber}`,
       'GET /fhir/Patient/32040200000000001',
       'PUT /fhir/Patient/32040200000000001 W/"4"',
     ]);
+    expect(JSON.parse(fhir.bodies()[2])).toMatchObject({ id: '32040200000000001', deceasedBoolean: true });
     await fhir.close();
   });
 });

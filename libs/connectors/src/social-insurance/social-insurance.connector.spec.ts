@@ -1,38 +1,21 @@
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { decodeGbk } from '../common';
 import { issueResidents } from '../testing/issue-household';
+import { standInDepartment, type Answerer } from '../testing/stand-in-department';
 import { createSocialInsuranceConnector } from './social-insurance.connector';
 
 const fixture = (path: string): Buffer => readFileSync(join(__dirname, 'fixtures', path));
 
-async function insuranceOffice(handle: (req: IncomingMessage, body: Buffer, res: ServerResponse) => void) {
-  const seen: Array<{ method: string; url: string; authorization?: string; body: Buffer }> = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks);
-      seen.push({
-        method: req.method ?? '',
-        url: req.url ?? '',
-        authorization: req.headers.authorization,
-        body,
-      });
-      handle(req, body, res);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+async function insuranceOffice(answer: Answerer) {
+  const server = await standInDepartment(answer);
   const sut = createSocialInsuranceConnector({
-    baseUrl,
+    baseUrl: server.url,
     username: 'hub',
     password: 'hub-insurance-secret',
     pollIntervalMs: 10,
   });
-  return { sut, seen, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return { sut, seen: server.calls, stop: server.close };
 }
 
 const items = [
@@ -44,14 +27,13 @@ const items = [
 describe(createSocialInsuranceConnector.name, () => {
   it('uploads one GBK file, polls for the result and maps each row back to its item', async () => {
     let polls = 0;
-    const office = await insuranceOffice((req, _body, res) => {
-      if (req.url === '/batch/upload')
-        return void res
-          .writeHead(200, { 'content-type': 'application/json' })
-          .end('{"batchNo":"B20250901001"}');
+    const office = await insuranceOffice(({ url }) => {
+      if (url === '/batch/upload')
+        return { headers: { 'content-type': 'application/json' }, body: '{"batchNo":"B20250901001"}' };
       polls += 1;
-      if (polls < 2) return void res.writeHead(404).end();
-      res.writeHead(200, { 'content-type': 'text/csv; charset=GBK' }).end(fixture('ok/result.csv'));
+      // The result is not ready at the first poll.
+      if (polls < 2) return { status: 404 };
+      return { headers: { 'content-type': 'text/csv; charset=GBK' }, body: fixture('ok/result.csv') };
     });
     try {
       const results = await office.sut.pushBatch(items, new Date('2025-09-01T23:00:00+08:00'));
@@ -66,10 +48,10 @@ describe(createSocialInsuranceConnector.name, () => {
       });
 
       const upload = office.seen[0];
-      expect(upload.authorization).toBe(
+      expect(upload.headers.authorization).toBe(
         `Basic ${Buffer.from('hub:hub-insurance-secret').toString('base64')}`,
       );
-      const file = decodeGbk(upload.body);
+      const file = decodeGbk(upload.raw);
       expect(file).toContain(
         '个人编号,公民身份号码,姓名,性别,出生日期,户籍性质,参保状态,联系电话,户籍地址,操作\r\n',
       );
@@ -89,11 +71,11 @@ describe(createSocialInsuranceConnector.name, () => {
   });
 
   it('outside the window: temporary, to be retried when the window opens', async () => {
-    const office = await insuranceOffice((_req, _body, res) =>
-      res
-        .writeHead(403, { 'content-type': 'application/json; charset=utf-8' })
-        .end(fixture('not-ok/upload-outside-window.json')),
-    );
+    const office = await insuranceOffice(() => ({
+      status: 403,
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: fixture('not-ok/upload-outside-window.json'),
+    }));
     try {
       const error = await office.sut
         .pushBatch(items, new Date('2025-09-01T14:30:00+08:00'))
@@ -109,7 +91,7 @@ describe(createSocialInsuranceConnector.name, () => {
   });
 
   it('sends nothing when every item is refused locally', async () => {
-    const office = await insuranceOffice((_req, _body, res) => res.writeHead(500).end());
+    const office = await insuranceOffice(() => ({ status: 500 }));
     try {
       const [result] = await office.sut.pushBatch([items[1]], new Date());
       expect(result.ok).toBe(false);
@@ -120,9 +102,10 @@ describe(createSocialInsuranceConnector.name, () => {
   });
 
   it('exports the roster from the GBK CSV, in the department’s column names', async () => {
-    const office = await insuranceOffice((_req, _body, res) =>
-      res.writeHead(200, { 'content-type': 'text/csv; charset=GBK' }).end(fixture('ok/export.csv')),
-    );
+    const office = await insuranceOffice(() => ({
+      headers: { 'content-type': 'text/csv; charset=GBK' },
+      body: fixture('ok/export.csv'),
+    }));
     try {
       const rows = [];
       for await (const row of office.sut.exportAll()) rows.push(row);

@@ -1,6 +1,5 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { householdSnapshot, residentSnapshot } from '../testing/snapshots';
+import { standInDepartment, type Answer, type StandIn } from '../testing/stand-in-department';
 import afterDeadline from './fixtures/not-ok/after-deadline.json';
 import submitReply from './fixtures/ok/submit-reply.json';
 import { replyMessage, submitStatusKind } from './statistics.codes';
@@ -8,27 +7,23 @@ import { createStatisticsConnector } from './statistics.connector';
 import { communityReport } from './statistics.report';
 
 describe(createStatisticsConnector.name, () => {
-  let server: Server;
-  let received: Array<{ authorization?: string; body: unknown }>;
-  let answer: { status: number; body: unknown };
+  let platform: StandIn;
+  let answer: Answer;
   let sut: ReturnType<typeof createStatisticsConnector>;
+  // What the platform was sent: the bearer token and the parsed report.
+  const received = () =>
+    platform.calls.map((c) => ({
+      authorization: c.headers.authorization,
+      body: JSON.parse(c.body) as unknown,
+    }));
 
   beforeAll(async () => {
-    server = createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-      req.on('end', () => {
-        received.push({ authorization: req.headers.authorization, body: JSON.parse(body) });
-        res.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body));
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    sut = createStatisticsConnector({ baseUrl: `http://127.0.0.1:${port}`, token: 'hub-stats-token' });
+    platform = await standInDepartment(() => answer);
+    sut = createStatisticsConnector({ baseUrl: platform.url, token: 'hub-stats-token' });
   });
-  afterAll(() => new Promise((resolve) => server.close(resolve)));
+  afterAll(() => platform.close());
   beforeEach(() => {
-    received = [];
+    platform.calls.length = 0;
   });
 
   const report = { communityCode: '320402002001', ...communityReport([residentSnapshot()], [], '2025-06') };
@@ -40,15 +35,15 @@ describe(createStatisticsConnector.name, () => {
     await expect(sut.push(residentSnapshot(), null, on)).rejects.toMatchObject({ kind: 'invalid' });
     await expect(sut.end(residentSnapshot(), null, on)).rejects.toMatchObject({ kind: 'invalid' });
     expect(() => sut.map(residentSnapshot(), on)).toThrow();
-    expect(received).toHaveLength(0);
+    expect(received()).toHaveLength(0);
   });
 
   it('submits the report with the bearer token, only the form fields, and returns the report no.', async () => {
     answer = { status: 200, body: submitReply };
     await expect(sut.submitReport({ ...report, extra: 'x' } as typeof report)).resolves.toEqual(submitReply);
-    expect(received[0].authorization).toBe('Bearer hub-stats-token');
-    expect(Object.keys(received[0].body as object)).toHaveLength(16);
-    expect(received[0].body).toEqual(report);
+    expect(received()[0].authorization).toBe('Bearer hub-stats-token');
+    expect(Object.keys(received()[0].body as object)).toHaveLength(16);
+    expect(received()[0].body).toEqual(report);
   });
 
   it('keeps the platform’s message when the deadline has passed (refused, final)', async () => {
