@@ -2,7 +2,7 @@ import { Inject, Injectable, type BeforeApplicationShutdown, type OnModuleInit }
 import { DelayedError, Worker, type Job } from 'bullmq';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { ConnectorError } from '@hub/connectors';
-import { HubConfig } from '@hub/infra';
+import { HubConfig, isDepartmentSystem } from '@hub/infra';
 import { DELIVER_JOB, deliveryQueueName, jitteredBackoff, type DeliverPayload } from '@hub/infra';
 import {
   CONNECTORS,
@@ -34,9 +34,9 @@ export class DeliveryWorkers implements OnModuleInit, BeforeApplicationShutdown 
   onModuleInit(): void {
     for (const connector of this.connectors.values()) {
       if (connector.mode !== 'online') continue;
-      const perSecond = (JSON.parse(this.config.RATE_LIMITS) as Record<string, number | undefined>)[
-        connector.slug
-      ];
+      const perSecond = isDepartmentSystem(connector.slug)
+        ? this.config.departments().ratePerSecond(connector.slug)
+        : undefined;
       const worker = new Worker<DeliverPayload, DeliveryOutcome>(
         deliveryQueueName(connector.slug),
         (job, token) => this.process(connector.slug, job, token),

@@ -10,11 +10,15 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { parseDepartmentSettings, type DepartmentSettings } from './department-settings';
 
 /**
  * The one place that reads process.env. Every setting has a default that works on a
  * developer machine (local PostgreSQL and Redis), so `npm start` needs no .env file.
  */
+/** Each config's department settings, parsed once (not an own property: keys are env names). */
+const parsedDepartments = new WeakMap<HubConfig, DepartmentSettings>();
+
 export class HubConfig {
   @IsString()
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
@@ -155,6 +159,16 @@ export class HubConfig {
   /** The spec's delays and rate limits: on for demos and the realistic benchmark, off for tests. */
   @IsIn(['on', 'off'])
   SIM_REALISM = 'on';
+
+  /** Departments' addresses, credentials, windows and rates, parsed and checked once. */
+  departments(): DepartmentSettings {
+    let parsed = parsedDepartments.get(this);
+    if (!parsed) {
+      parsed = parseDepartmentSettings(this);
+      parsedDepartments.set(this, parsed);
+    }
+    return parsed;
+  }
 }
 
 const NUMERIC_KEYS: ReadonlyArray<keyof HubConfig> = [
@@ -180,6 +194,12 @@ export function loadHubConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   const errors = validateSync(config, { skipMissingProperties: false });
   if (errors.length > 0) {
     const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    throw new Error(`配置有误 (invalid configuration):\n${lines.join('\n')}`);
+  }
+  try {
+    config.departments();
+  } catch (error) {
+    const lines = (error as Error).message.split('\n').map((line) => `  ${line}`);
     throw new Error(`配置有误 (invalid configuration):\n${lines.join('\n')}`);
   }
   return config;

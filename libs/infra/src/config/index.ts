@@ -1,1 +1,2 @@
 export * from './hub-config';
+export * from './department-settings';
