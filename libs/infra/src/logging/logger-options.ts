@@ -5,6 +5,13 @@ import type { LoggerOptions } from 'pino';
  * one of these names is censored wherever it appears.
  */
 export const REDACTED_PATHS = [
+  // At the top of a log call's object as well as one level in (`*.x` matches only the latter).
+  'password',
+  'idNumber',
+  'id_number',
+  'name',
+  'phone',
+  'members',
   'req.headers.authorization',
   'req.headers.cookie',
   '*.password',
@@ -27,7 +34,7 @@ export function pinoOptions(settings: LogSettings, name: string): LoggerOptions 
   const pretty =
     (settings.LOG_FORMAT ?? (settings.NODE_ENV === 'development' ? 'pretty' : 'json')) === 'pretty';
   return {
-    name,
+    // The app is named by `app`, not pino's `name`: a top-level `name` is a person's and redacted.
     level: settings.LOG_LEVEL,
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     base: { app: name },
@@ -39,7 +46,8 @@ export function pinoOptions(settings: LogSettings, name: string): LoggerOptions 
               colorize: true,
               translateTime: 'SYS:HH:MM:ss',
               ignore: 'pid,hostname,app',
-              messageKey: 'msg',
+              // Three apps share `npm start`'s terminal: each line says whose it is.
+              messageFormat: '[{app}] {msg}',
             },
           },
         }
