@@ -41,7 +41,8 @@ function spawnBuilt(entry: string, env: Record<string, string>, onLine?: (line: 
   let stopping = false;
   let death: string | undefined;
   const child = spawn(process.execPath, ['-r', 'tsconfig-paths/register', path.join(DIST, entry)], {
-    env: { ...process.env, TS_NODE_BASEURL: DIST, LOG_LEVEL: 'warn', ...env },
+    // JSON lines: they are counted below, whatever the format a developer's shell asks for.
+    env: { ...process.env, TS_NODE_BASEURL: DIST, LOG_LEVEL: 'warn', LOG_FORMAT: 'json', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   child.once('exit', (code, signal) => {
