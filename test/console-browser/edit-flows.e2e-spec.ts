@@ -96,6 +96,41 @@ describe('A community worker changes a phone and corrects a name in the console'
     await hub?.close();
   });
 
+  /**
+   * Closes the open dialog by its ×. A click that lands while the dialog is still zooming in can be
+   * lost: the × is clicked again until the dialog is gone.
+   */
+  async function closeDialog(): Promise<void> {
+    await until(
+      'the dialog closed',
+      async () => {
+        if (!(await page.locator('.ant-modal-wrap').isVisible())) return true;
+        await page
+          .locator('.ant-modal-close')
+          .click({ timeout: 2_000 })
+          .catch(() => undefined);
+        await page.waitForTimeout(300);
+        return !(await page.locator('.ant-modal-wrap').isVisible());
+      },
+      15_000,
+    );
+  }
+
+  /** Waits for the saved message; if the form shows an error instead, fails with its words. */
+  async function savedOrRefused(saved: string): Promise<void> {
+    const refused = page.locator('.ant-form-item-explain-error, [data-testid="form-error-summary"]');
+    await until(
+      `"${saved}"`,
+      async () => {
+        if (await page.getByText(saved).isVisible()) return true;
+        if (await refused.first().isVisible())
+          throw new Error(`refused: ${await refused.first().innerText()}`);
+        return false;
+      },
+      15_000,
+    );
+  }
+
   /** Opens each entry of each menu in turn; every dialog must read in the worker's words. */
   async function scanDialogs(menus: string[]): Promise<Record<string, string[]>> {
     const leaks: Record<string, string[]> = {};
@@ -113,8 +148,7 @@ describe('A community worker changes a phone and corrects a name in the console'
         await page.getByTestId(`action-form-${key.slice('action-'.length)}`).waitFor();
         const found = await notInWorkersWords(page);
         if (found.length > 0) leaks[key] = found;
-        await page.locator('.ant-modal-close').click();
-        await page.locator('.ant-modal-wrap').waitFor({ state: 'hidden' });
+        await closeDialog();
       }
     }
     return leaks;
@@ -283,7 +317,12 @@ describe('A community worker changes a phone and corrects a name in the console'
     // Typed the way people write dates, without dashes; Enter takes the date, it does not save.
     await page.keyboard.type('20261201');
     await page.keyboard.press('Enter');
-    await expect(page.getByTestId('field-date').inputValue()).resolves.toBe('2026-12-01');
+    // The typed digits are reformatted as the field handles Enter: read once it has.
+    await until(
+      'the typed date reformatted',
+      async () => (await page.getByTestId('field-date').inputValue()) === '2026-12-01',
+      5_000,
+    );
     await expect(page.locator('.ant-modal-confirm').count()).resolves.toBe(0);
     await page.getByTestId('action-save').click();
     await expect(page.locator('.ant-modal-confirm').innerText()).resolves.toContain('孙福将登记为死亡');
@@ -339,7 +378,7 @@ describe('A community worker changes a phone and corrects a name in the console'
     await page.keyboard.press('Tab');
     await page.getByTestId('action-save').click();
     await page.getByRole('button', { name: '确认保存' }).click();
-    await page.getByText('合户（他户并入本户）已保存').waitFor();
+    await savedOrRefused('合户（他户并入本户）已保存');
     expect(await current(yang.id)).toEqual(['杨帆', '杨振国', '杨淑芬']);
     const [closed] = await hub.h.db.query(`SELECT status FROM household WHERE id = $1`, [sonsHousehold]);
     expect(closed.status).toBe('dissolved');
